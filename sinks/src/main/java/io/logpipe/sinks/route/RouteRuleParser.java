@@ -25,25 +25,33 @@ public final class RouteRuleParser {
     SINKS, NAMESPACE, CONTAINER, SEVERITY, MESSAGE, LABELS
   }
 
-  /** The outcome: the rules that parsed, and a message per problem (with the full variable name). */
-  public record Result(List<RouteRule> rules, List<String> problems) {}
+  /** One configuration problem: the variable (after the service prefix) and what is wrong with it. */
+  public record Problem(String variable, String message) {
+    @Override
+    public String toString() {
+      return variable + ": " + message;
+    }
+  }
+
+  /** The outcome: the rules that parsed, and every problem found. */
+  public record Result(List<RouteRule> rules, List<Problem> problems) {}
 
   private final String variablePrefix;
 
-  /** {@code variablePrefix} names variables in messages, e.g. {@code ROUTER_RULE_}. */
+  /** {@code variablePrefix} names variables in problems, e.g. {@code RULE_}. */
   public RouteRuleParser(String variablePrefix) {
     this.variablePrefix = variablePrefix;
   }
 
   public Result parse(Map<String, String> settings) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Map<String, Map<Field, String>> byRule = new TreeMap<>();
     settings.forEach((rawKey, value) -> {
       String key = rawKey.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
       Optional<Field> field = fieldOf(key);
       if (field.isEmpty()) {
-        problems.add(variablePrefix + key + ": unknown rule field (expected <NAME>_" + Arrays.toString(Field.values())
-            + ")");
+        problems.add(new Problem(variablePrefix + key,
+            "unknown rule field (expected <NAME>_" + Arrays.toString(Field.values()) + ")"));
         return;
       }
       String name = key.substring(0, key.length() - field.get().name().length() - 1);
@@ -54,7 +62,7 @@ public final class RouteRuleParser {
     return new Result(rules, problems);
   }
 
-  private Optional<RouteRule> build(String name, Map<Field, String> fields, List<String> problems) {
+  private Optional<RouteRule> build(String name, Map<Field, String> fields, List<Problem> problems) {
     int before = problems.size();
     Set<SinkName> sinks = sinks(variable(name, Field.SINKS), fields.get(Field.SINKS), problems);
     List<Condition> conditions = new ArrayList<>();
@@ -70,21 +78,21 @@ public final class RouteRuleParser {
   }
 
   /** Parses a sink list such as {@code loki,s3}; reports unknown names and an empty list under {@code variable}. */
-  public static Set<SinkName> sinks(String variable, String value, List<String> problems) {
+  public static Set<SinkName> sinks(String variable, String value, List<Problem> problems) {
     EnumSet<SinkName> sinks = EnumSet.noneOf(SinkName.class);
     if (value == null || value.isBlank()) {
-      problems.add(variable + ": names no sink (one or more of loki, opensearch, s3)");
+      problems.add(new Problem(variable, "names no sink (one or more of loki, opensearch, s3)"));
       return sinks;
     }
     for (String name : list(value)) {
       SinkName.parse(name).ifPresentOrElse(sinks::add,
-          () -> problems.add(variable + ": unknown sink '" + name + "' (one of loki, opensearch, s3)"));
+          () -> problems.add(new Problem(variable, "unknown sink '" + name + "' (one of loki, opensearch, s3)")));
     }
     return sinks;
   }
 
   private void condition(String name, Map<Field, String> fields, Field field, Function<String, Condition> factory,
-      List<Condition> conditions, List<String> problems) {
+      List<Condition> conditions, List<Problem> problems) {
     String value = fields.get(field);
     if (value == null) {
       return;
@@ -92,7 +100,7 @@ public final class RouteRuleParser {
     try {
       conditions.add(factory.apply(value));
     } catch (IllegalArgumentException e) {
-      problems.add(variable(name, field) + ": " + e.getMessage());
+      problems.add(new Problem(variable(name, field), e.getMessage()));
     }
   }
 

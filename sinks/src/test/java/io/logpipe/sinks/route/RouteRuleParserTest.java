@@ -50,7 +50,7 @@ class RouteRuleParserTest {
         "D_COLOUR", "red"));
 
     assertThat(result.rules()).isEmpty();
-    assertThat(result.problems()).containsExactlyInAnyOrder(
+    assertThat(result.problems()).map(Object::toString).containsExactlyInAnyOrder(
         "ROUTER_RULE_A_SINKS: unknown sink 'elastic' (one of loki, opensearch, s3)",
         "ROUTER_RULE_A_SEVERITY: unknown severity 'LOUD' (one of [TRACE, DEBUG, INFO, WARN, ERROR, FATAL])",
         "ROUTER_RULE_B_SINKS: names no sink (one or more of loki, opensearch, s3)",

@@ -1,0 +1,90 @@
+package io.logpipe.runtime.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One idempotent pass of topic creation: create all in one request, then check what already existed. */
+final class TopicsCreation {
+
+  /** Upper bound on each Admin round trip. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicsCreation.class);
+
+  private final Admin admin;
+
+  TopicsCreation(Admin admin) {
+    this.admin = admin;
+  }
+
+  TopicsOutcome apply(List<TopicPlan> plan) {
+    var request = plan.stream().map(TopicPlan::newTopic).toList();
+    Map<String, KafkaFuture<Void>> results = admin
+        .createTopics(request, new CreateTopicsOptions().timeoutMs((int) TIMEOUT.toMillis()))
+        .values();
+    List<String> created = new ArrayList<>();
+    List<TopicPlan> existed = new ArrayList<>();
+    for (TopicPlan topic : plan) {
+      try {
+        await(results.get(topic.name()), "create " + topic.name());
+        created.add(topic.name());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause(), e.getCause());
+        }
+        existed.add(topic);
+      }
+    }
+    var outcome = check(created, existed);
+    LOG.info("pipeline topics: created {}, already present {}", outcome.created(), outcome.existing());
+    outcome.mismatched().forEach(m -> LOG.warn("pipeline topic {}: left unchanged", m));
+    return outcome;
+  }
+
+  private TopicsOutcome check(List<String> created, List<TopicPlan> existed) {
+    if (existed.isEmpty()) {
+      return new TopicsOutcome(created, List.of(), List.of());
+    }
+    Map<String, TopicDescription> described;
+    try {
+      described = await(admin.describeTopics(existed.stream().map(TopicPlan::name).toList()).allTopicNames(),
+          "describe the existing topics");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe the existing pipeline topics: " + e.getCause(), e.getCause());
+    }
+    List<String> existing = new ArrayList<>();
+    List<TopicsOutcome.PartitionMismatch> mismatched = new ArrayList<>();
+    for (TopicPlan topic : existed) {
+      int actual = described.get(topic.name()).partitions().size();
+      if (actual == topic.partitions()) {
+        existing.add(topic.name());
+      } else {
+        mismatched.add(new TopicsOutcome.PartitionMismatch(topic.name(), topic.partitions(), actual));
+      }
+    }
+    return new TopicsOutcome(created, existing, mismatched);
+  }
+
+  private static <T> T await(KafkaFuture<T> future, String what) throws ExecutionException {
+    try {
+      return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("could not " + what + " within " + TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while trying to " + what, e);
+    }
+  }
+}

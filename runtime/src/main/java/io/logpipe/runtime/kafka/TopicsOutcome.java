@@ -1,0 +1,40 @@
+package io.logpipe.runtime.kafka;
+
+import java.util.List;
+
+/**
+ * What {@link PipelineTopics#create} found and did.
+ *
+ * @param created topics created now
+ * @param existing topics that were already there with the planned partition count
+ * @param mismatched topics that were already there with another partition count (left unchanged)
+ */
+public record TopicsOutcome(List<String> created, List<String> existing, List<PartitionMismatch> mismatched) {
+
+  /** An existing topic whose partition count differs from the plan. */
+  public record PartitionMismatch(String topic, int planned, int actual) {
+    @Override
+    public String toString() {
+      return topic + " has " + actual + " partitions, planned " + planned;
+    }
+  }
+
+  public TopicsOutcome {
+    created = List.copyOf(created);
+    existing = List.copyOf(existing);
+    mismatched = List.copyOf(mismatched);
+  }
+
+  /** True when every planned topic exists with its planned partition count. */
+  public boolean consistent() {
+    return mismatched.isEmpty();
+  }
+
+  /** Throws when some topic has another partition count, for callers that must not run on such topics. */
+  public TopicsOutcome requireConsistent() {
+    if (!consistent()) {
+      throw new IllegalStateException("pipeline topics disagree on the partition count: " + mismatched);
+    }
+    return this;
+  }
+}

@@ -63,7 +63,8 @@ public final class PipelineTopics {
     Map<String, String> configs = new HashMap<>();
     // With exactly-once producers, acks=all is only as durable as min.insync.replicas: 2 of 3 replicas tolerates
     // one broker down without blocking writes; smaller clusters get what they can.
-    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, Math.min(2, replicationFactor - 1))));
+    int minInSync = Math.max(1, Math.min(2, replicationFactor - 1));
+    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSync));
     if (Topics.isCompacted(topic)) {
       configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     } else if (UNREDACTED.contains(topic)) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PipelineTopicsTest {
 
@@ -102,6 +102,7 @@ class PipelineTopicsTest {
     assertThat(outcome.consistent()).isFalse();
     assertThatThrownBy(outcome::requireConsistent)
         .hasMessageContaining("logs.raw.v1 has 3 partitions, planned 6");
-    assertThat(new TopicsOutcome(List.of("a"), List.of(), List.of()).requireConsistent().created()).containsExactly("a");
+    assertThat(new TopicsOutcome(List.of("a"), List.of(), List.of()).requireConsistent().created())
+        .containsExactly("a");
   }
 }

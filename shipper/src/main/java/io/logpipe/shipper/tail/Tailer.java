@@ -1,0 +1,254 @@
+package io.logpipe.shipper.tail;
+
+import io.logpipe.schemas.PodLogPath;
+import io.logpipe.schemas.StreamKey;
+import io.logpipe.shipper.discovery.Discovery;
+import io.logpipe.shipper.discovery.LogFileFilter.Candidate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * The table of followed files, keyed by device and inode (never by path), and one pass of reading over it (issue 3:
+ * discovery, identity, rotation, fairness). Used by one reader thread; {@link #committed} may be called from the
+ * producer. Files are read oldest first, at most one buffer per file per pass; within one container stream a newer
+ * file waits while an older one (rotated, or of an earlier restart) still has lines to read, so the stream's order
+ * holds across rotation.
+ */
+public final class Tailer implements AutoCloseable {
+
+  /** Takes each slice read; blocks while the queue to the producer is full. */
+  @FunctionalInterface
+  public interface SliceSink {
+    void accept(FileSlice slice) throws InterruptedException;
+  }
+
+  private static final Comparator<Candidate> OLDEST_FIRST = Comparator
+      .comparingInt((Candidate c) -> c.pod().restartCount())
+      .thenComparing(c -> !c.rotated())
+      .thenComparing(c -> c.path().toString());
+
+  private final Discovery discovery;
+  private final TailSettings settings;
+  private final Clock clock;
+  private final TailEvents events;
+  private final ShipProgress progress;
+  private final SliceReader reader;
+  private final FileOpener opener;
+  private final Map<FileId.DevIno, TrackedFile> files = new HashMap<>();
+  private final Queue<FileSlice> committedReleases = new ConcurrentLinkedQueue<>();
+  private Map<FileId.DevIno, List<Committed.Saved>> saved = Map.of();
+  private Map<FileId, Committed.Saved> unadopted = new HashMap<>();
+  private long nextSeq;
+  private boolean rescanWanted = true;
+
+  public Tailer(Discovery discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
+    this.discovery = discovery;
+    this.settings = settings;
+    this.clock = clock;
+    this.events = events;
+    this.progress = progress;
+    this.reader = new SliceReader(settings, events);
+    this.opener = new FileOpener(events);
+  }
+
+  /**
+   * Starts over from what the position store holds: at start, and after a failed delivery (whatever was read but
+   * not committed is read again). Files still open keep their channels, so a deleted file is not lost.
+   */
+  public void resetTo(Committed committed) {
+    progress.clear();
+    committedReleases.clear();
+    Map<FileId.DevIno, List<Committed.Saved>> index = new HashMap<>();
+    committed.positions().values().forEach(s -> index.computeIfAbsent(s.id().devIno(), k -> new ArrayList<>()).add(s));
+    saved = index;
+    unadopted = new HashMap<>(committed.positions());
+    for (Iterator<TrackedFile> it = files.values().iterator(); it.hasNext(); ) {
+      TrackedFile f = it.next();
+      if (committed.forgotten().contains(f.id)) {
+        f.close();
+        it.remove();
+        continue;
+      }
+      Committed.Saved s = unadopted.remove(f.id);
+      f.moveTo(s == null ? 0 : s.position(), s == null ? 0 : s.tailHash());
+      f.releasing = false;
+      progress.track(f.id, f.position);
+    }
+    rescanWanted = true;
+  }
+
+  /** Asks for a discovery scan before the next pass (a file appeared, or the periodic safety net). */
+  public void wantRescan() {
+    rescanWanted = true;
+  }
+
+  /** Scans if one is wanted; after the first scan since a reset, forgets saved files that are gone. */
+  public void rescanIfWanted(Consumer<Path> onDirectory, SliceSink sink) throws IOException, InterruptedException {
+    if (!rescanWanted) {
+      return;
+    }
+    rescanWanted = false;
+    Set<FileId.DevIno> liveNow = new HashSet<>();
+    List<Candidate> fresh = new ArrayList<>();
+    for (Candidate c : discovery.scan(onDirectory)) {
+      Optional<FileId.DevIno> devIno = FileProbe.devIno(c.path());
+      if (devIno.isEmpty()) {
+        continue;
+      }
+      if (!c.rotated()) {
+        liveNow.add(devIno.get());
+      }
+      TrackedFile known = files.get(devIno.get());
+      if (known != null) {
+        known.path = c.path();
+        known.pod = c.pod();
+      } else if (!c.rotated() || saved.containsKey(devIno.get())) {
+        // Rotated files are followed only when we had a position for them (read to their end after a restart).
+        fresh.add(c);
+      }
+    }
+    fresh.sort(OLDEST_FIRST);
+    for (Candidate c : fresh) {
+      follow(c);
+    }
+    for (TrackedFile f : files.values()) {
+      boolean live = liveNow.contains(f.id.devIno());
+      if (f.live && !live) {
+        events.rotated();
+      }
+      f.live = live;
+    }
+    Instant now = clock.instant();
+    for (Committed.Saved gone : unadopted.values()) {
+      StreamKey stream = PodLogPath.parse(gone.path()).map(PodLogPath::stream).orElse(null);
+      sink.accept(FileSlice.release(gone.id(), gone.path(), stream, gone.position(), gone.tailHash(), now));
+    }
+    unadopted.clear();
+    progress.scanned();
+  }
+
+  private void follow(Candidate c) throws IOException {
+    Optional<FileProbe.OpenFile> opened = FileProbe.open(c.path());
+    if (opened.isEmpty()) {
+      return; // gone, empty, or replaced while opening: the next scan looks again
+    }
+    FileProbe.OpenFile open = opened.get();
+    if (files.containsKey(open.id().devIno())) {
+      open.channel().close();
+      return;
+    }
+    FileOpener.Start start = opener.start(open.channel(), open.id(),
+        saved.getOrDefault(open.id().devIno(), List.of()));
+    TrackedFile f = new TrackedFile(open.channel(), start.id(), nextSeq++, c.path(), c.pod(), clock.instant());
+    f.moveTo(start.position(), start.tailHash());
+    f.live = !c.rotated();
+    files.put(open.id().devIno(), f);
+    unadopted.remove(start.id());
+    progress.track(f.id, f.position);
+  }
+
+  /** One pass over every followed file, oldest first; returns the bytes consumed. */
+  public long pass(SliceSink sink) throws IOException, InterruptedException {
+    closeCommittedReleases();
+    List<TrackedFile> order = new ArrayList<>(files.values());
+    order.sort(Comparator.comparingLong(f -> f.seq));
+    Set<StreamKey> waiting = new HashSet<>();
+    Instant now = clock.instant();
+    long consumed = 0;
+    for (TrackedFile f : order) {
+      if (f.releasing || waiting.contains(f.pod.stream())) {
+        continue;
+      }
+      long size = f.channel.size();
+      boolean grew = size != f.lastSize;
+      if (grew) {
+        f.lastGrowth = now;
+        f.lastSize = size;
+      }
+      progress.sized(f.id, size);
+      if (size < f.position || (grew && !sameStart(f))) {
+        truncated(f, sink, now);
+        continue;
+      }
+      boolean idle = Duration.between(f.lastGrowth, now).compareTo(settings.rotateWait()) >= 0;
+      long before = f.position;
+      if (f.position < size) {
+        Optional<FileSlice> slice = reader.read(f, size, !f.live && idle, now);
+        if (slice.isPresent()) {
+          sink.accept(slice.get());
+        }
+      }
+      consumed += f.position - before;
+      if (f.position < size && f.position > before) {
+        waiting.add(f.pod.stream());
+      } else if (LetGo.mayLetGo(f.live, f.position, size, Duration.between(f.lastGrowth, now),
+          settings.rotateWait())) {
+        f.releasing = true;
+        events.fileReleased();
+        sink.accept(FileSlice.release(f.id, f.path.toString(), f.pod.stream(), f.position, f.tailHash, now));
+      }
+    }
+    return consumed;
+  }
+
+  /** Copy-truncate (or truncate-and-refill): the old content's position is forgotten, the file is found anew. */
+  private void truncated(TrackedFile f, SliceSink sink, Instant now) throws InterruptedException {
+    events.truncated();
+    f.close();
+    files.remove(f.id.devIno());
+    progress.forget(f.id);
+    rescanWanted = true;
+    sink.accept(FileSlice.release(f.id, f.path.toString(), f.pod.stream(), f.position, f.tailHash, now));
+  }
+
+  private static boolean sameStart(TrackedFile f) throws IOException {
+    byte[] leading = FileProbe.leadingBytes(f.channel, Fingerprint.length(f.id.fingerprint()));
+    return Fingerprint.matches(f.id.fingerprint(), leading);
+  }
+
+  /** The producer committed these slices; files released in them are closed on the reader's next pass. */
+  public void committed(List<FileSlice> slices) {
+    for (FileSlice s : slices) {
+      progress.committed(s.id(), s.endPosition());
+      if (s.lastOfFile()) {
+        progress.forget(s.id());
+        committedReleases.add(s);
+      }
+    }
+  }
+
+  private void closeCommittedReleases() {
+    for (FileSlice s = committedReleases.poll(); s != null; s = committedReleases.poll()) {
+      TrackedFile f = files.get(s.id().devIno());
+      if (f != null && f.id.equals(s.id()) && f.releasing) {
+        f.close();
+        files.remove(s.id().devIno());
+      }
+    }
+  }
+
+  public int filesFollowed() {
+    return files.size();
+  }
+
+  @Override
+  public void close() {
+    files.values().forEach(TrackedFile::close);
+    files.clear();
+  }
+}

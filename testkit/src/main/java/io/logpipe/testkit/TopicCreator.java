@@ -1,7 +1,6 @@
 package io.logpipe.testkit;
 
-import io.logpipe.schemas.Topic;
-import io.logpipe.schemas.Topics;
+import io.logpipe.runtime.kafka.PipelineTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Topic creation for tests: replication 1, bounded waits, errors that say which topic. */
 final class TopicCreator {
@@ -38,36 +35,12 @@ final class TopicCreator {
     }
   }
 
-  // TODO(testkit): delegate to io.logpipe.runtime.kafka.PipelineTopics once runtime with it is installed.
-  synchronized void createPipelineTopics(int partitions) {
-    for (Topic<?, ?> topic : Topics.all()) {
-      Map<String, String> configs = Topics.isCompacted(topic)
-          ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-          : Map.of();
-      try {
-        create(topic.name(), partitions, configs);
-      } catch (IllegalStateException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
-        }
-        requirePartitions(topic.name(), partitions);
-      }
-    }
-  }
-
-  private void requirePartitions(String name, int partitions) {
-    try {
-      int existing = admin.describeTopics(List.of(name)).allTopicNames()
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(name).partitions().size();
-      if (existing != partitions) {
-        throw new IllegalStateException("pipeline topic " + name + " already exists with " + existing
-            + " partitions, not " + partitions + ": test classes share the pipeline topics, use one count");
-      }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not describe topic " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while describing topic " + name, e);
+  /** The production plan of every pipeline topic, replication 1; fails if they exist with another count. */
+  void createPipelineTopics(int partitions) {
+    var outcome = PipelineTopics.create(admin, partitions, REPLICATION);
+    if (!outcome.consistent()) {
+      throw new IllegalStateException("pipeline topics already exist with another partition count "
+          + outcome.mismatched() + ": test classes share them, so use one count across the module");
     }
   }
 }

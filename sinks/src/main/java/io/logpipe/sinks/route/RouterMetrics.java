@@ -1,16 +1,23 @@
 package io.logpipe.sinks.route;
 
+import io.logpipe.runtime.health.Reason;
 import io.logpipe.sinks.SinkName;
+import java.util.Locale;
 
 /** What the router counts, by intent; the service binds it to its meter registry. */
 public interface RouterMetrics {
 
   /** Why an event went to no sink topic. */
-  enum Unrouted {
+  enum Unrouted implements Reason {
     /** No rule matched and the default route is empty. */
-    NO_ROUTE,
+    UNROUTED,
     /** The record had no value (a tombstone): there is nothing to deliver. */
-    EMPTY_RECORD
+    EMPTY_RECORD;
+
+    @Override
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   void routed(SinkName sink);

@@ -1,5 +1,6 @@
 package io.logpipe.sinks.route;
 
+import io.logpipe.runtime.streams.Terminal;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.Topic;
 import io.logpipe.sinks.SinkName;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * filter and one sink node per reachable backend. The key is kept, so per-container order holds in every sink
  * topic (same key, same partition count).
  */
-public final class RouterStep {
+public final class RouterStep implements Terminal<LogEvent> {
 
   private final RoutingTable table;
   private final RouterMetrics metrics;
@@ -24,6 +25,12 @@ public final class RouterStep {
     this.metrics = metrics;
   }
 
+  /** The router of a configuration (run it with {@code StageTopology.ending(Topics.REDACTED, step)}). */
+  public static RouterStep of(RouterConfig config, RouterMetrics metrics) {
+    return new RouterStep(config.routing(), metrics);
+  }
+
+  @Override
   public void apply(KStream<String, LogEvent> input) {
     KStream<String, Routed> routed = input
         .filter((key, event) -> countEmpty(event), Named.as("router-skip-empty"))
@@ -48,7 +55,7 @@ public final class RouterStep {
 
   private boolean countUnrouted(Routed decision) {
     if (decision.sinks().isEmpty()) {
-      metrics.unrouted(RouterMetrics.Unrouted.NO_ROUTE);
+      metrics.unrouted(RouterMetrics.Unrouted.UNROUTED);
       return false;
     }
     return true;

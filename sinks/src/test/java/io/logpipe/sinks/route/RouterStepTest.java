@@ -2,6 +2,7 @@ package io.logpipe.sinks.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logpipe.runtime.streams.StageTopology;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.Topic;
 import io.logpipe.schemas.Topics;
@@ -11,11 +12,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,7 @@ class RouterStepTest {
   private final RouterCounters counters = new RouterCounters();
 
   private Topology topology(RoutingTable table) {
-    StreamsBuilder builder = new StreamsBuilder();
-    Topic<String, LogEvent> in = Topics.REDACTED;
-    new RouterStep(table, counters).apply(
-        builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()).withName("router-source")));
-    return builder.build();
+    return StageTopology.ending(Topics.REDACTED, new RouterStep(table, counters));
   }
 
   private static TopologyTestDriver driver(Topology topology) {
@@ -90,7 +85,7 @@ class RouterStepTest {
       input(driver).pipeInput(Events.KEY, (LogEvent) null);
 
       assertThat(output(driver, SinkName.LOKI)).isEmpty();
-      assertThat(counters.unroutedFor(RouterMetrics.Unrouted.NO_ROUTE)).isEqualTo(1);
+      assertThat(counters.unroutedFor(RouterMetrics.Unrouted.UNROUTED)).isEqualTo(1);
       assertThat(counters.unroutedFor(RouterMetrics.Unrouted.EMPTY_RECORD)).isEqualTo(1);
     }
   }

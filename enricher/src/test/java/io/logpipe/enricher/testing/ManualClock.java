@@ -1,0 +1,24 @@
+package io.logpipe.enricher.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** A clock the test moves by hand. */
+public final class ManualClock implements InstantSource {
+
+  private volatile Instant now;
+
+  public ManualClock(Instant start) {
+    this.now = start;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  public void advance(Duration by) {
+    now = now.plus(by);
+  }
+}

@@ -1,5 +1,9 @@
 package io.logpipe.sinks.worker;
 
+import io.logpipe.runtime.errors.DeadLetterWriter;
+import io.logpipe.runtime.health.DropReason;
+import io.logpipe.runtime.health.HealthState;
+import io.logpipe.runtime.service.Service;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * not committed; the next owner reads it again, and idempotent writes make the repeat harmless. Single-threaded:
  * only {@link #stop} may be called from another thread.
  */
-public final class SinkWorker {
+public final class SinkWorker implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
   private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
@@ -45,7 +49,7 @@ public final class SinkWorker {
   private final LogSink sink;
   private final BatchPolicy policy;
   private final RetryBackoff backoff;
-  private final DeadLetterChannel deadLetters;
+  private final DeadLetterWriter deadLetters;
   private final SinkStats stats;
   private final InstantSource clock;
   private final Map<TopicPartition, PendingBatch> pending = new HashMap<>();
@@ -54,7 +58,7 @@ public final class SinkWorker {
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   public SinkWorker(Consumer<byte[], byte[]> consumer, String topic, LogSink sink, BatchPolicy policy,
-      RetryBackoff backoff, DeadLetterChannel deadLetters, SinkStats stats, InstantSource clock) {
+      RetryBackoff backoff, DeadLetterWriter deadLetters, SinkStats stats, InstantSource clock) {
     this.consumer = consumer;
     this.topic = topic;
     this.sink = sink;
@@ -66,7 +70,8 @@ public final class SinkWorker {
   }
 
   /** Runs until {@link #stop}; then delivers what is pending (once, without retry). Throws on a fatal error. */
-  public void run(Runnable onHealthy, java.util.function.Consumer<String> onUnhealthy) {
+  @Override
+  public void run(HealthState health) {
     consumer.subscribe(List.of(topic), new Rebalance());
     try {
       while (!stopped.get()) {
@@ -75,9 +80,9 @@ public final class SinkWorker {
         accept(records);
         deliverDue();
         if (failures.isEmpty()) {
-          onHealthy.run();
+          health.markReady();
         } else {
-          onUnhealthy.accept("backend failing for " + failures.keySet() + "; retrying");
+          health.markNotReady(sink.target() + " failing for " + failures.keySet() + "; retrying");
         }
       }
     } catch (WakeupException e) {
@@ -91,6 +96,7 @@ public final class SinkWorker {
   }
 
   /** Asks {@link #run} to return after delivering what is pending; never blocks. */
+  @Override
   public void stop() {
     stopped.set(true);
     consumer.wakeup();
@@ -129,22 +135,21 @@ public final class SinkWorker {
       return;
     }
     Map<Long, ConsumerRecord<byte[], byte[]>> byOffset = new HashMap<>();
+    List<Rejection> rejected = new ArrayList<>();
     List<SinkRecord> decoded = new ArrayList<>(batch.records().size());
-    int rejected = 0;
     for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
       byOffset.put(record.offset(), record);
       try {
         decoded.add(decode(record));
       } catch (SerializationException e) {
-        deadLetters.reject(record, e);
-        rejected++;
+        rejected.add(new Rejection(record, e, DropReason.UNDESERIALIZABLE));
       }
     }
     try {
       if (!decoded.isEmpty()) {
         for (RejectedRecord refused : sink.write(new SinkBatch(partition.topic(), partition.partition(), decoded))) {
-          deadLetters.reject(byOffset.get(refused.record().offset()), new RejectedByBackendException(refused));
-          rejected++;
+          rejected.add(new Rejection(byOffset.get(refused.record().offset()), new RejectedByBackendException(refused),
+              DropReason.REJECTED));
         }
         sink.flush();
       }
@@ -152,10 +157,14 @@ public final class SinkWorker {
       rewind(partition, batch, e);
       return;
     }
-    deadLetters.flush();
+    // Dead letters only once the batch is through, so a retried batch never dead-letters twice.
+    rejected.forEach(r -> deadLetters.reject(r.record(), r.error(), r.dropReason()));
+    if (!rejected.isEmpty()) {
+      deadLetters.flush();
+    }
     commit(partition, batch.lastOffset() + 1);
     failures.remove(partition);
-    stats.batchDelivered(batch.records().size() - rejected, rejected);
+    stats.batchDelivered(batch.records().size() - rejected.size(), rejected.size());
   }
 
   private static SinkRecord decode(ConsumerRecord<byte[], byte[]> record) {
@@ -213,6 +222,9 @@ public final class SinkWorker {
     Duration wait = Duration.between(now, next);
     return wait.isNegative() ? Duration.ZERO : wait;
   }
+
+  /** A record that will never be delivered, why, and how to count it if the policy drops it. */
+  private record Rejection(ConsumerRecord<byte[], byte[]> record, Throwable error, DropReason dropReason) {}
 
   /** Forgets what was not committed for partitions that leave; their next owner reads it from the last commit. */
   private final class Rebalance implements ConsumerRebalanceListener {

@@ -1,0 +1,94 @@
+package io.logpipe.sinks;
+
+import io.logpipe.runtime.config.ConfigException;
+import io.logpipe.runtime.config.ConfigReader;
+import io.logpipe.runtime.health.HealthServer;
+import io.logpipe.runtime.health.HealthState;
+import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.runtime.service.ExitCodes;
+import io.logpipe.runtime.service.ServiceRunner;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code logpipe sink --backend s3 --target file:///dir --bootstrap-servers …}: one backend's worker as a service,
+ * until SIGTERM. Flags override the {@code SINK_*} environment (see the module README).
+ */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+    description = "Deliver a sink topic to its backend (loki, opensearch, s3), committing only what it confirmed.")
+public final class SinkCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SinkCommand.class);
+
+  @Option(names = "--backend", description = "loki, opensearch or s3 (SINK_BACKEND).")
+  String backend;
+
+  @Option(names = "--target", description = "Where to deliver: for s3 file:///dir or s3://bucket[/prefix] "
+      + "(SINK_S3_TARGET).")
+  String target;
+
+  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (SINK_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--group-id", description = "Consumer group (SINK_GROUP_ID; default logpipe-sink-<backend>).")
+  String groupId;
+
+  @Option(names = "--http-port", description = "Port of /metrics, /healthz, /readyz (SINK_HTTP_PORT).")
+  Integer httpPort;
+
+  @Option(names = "--config-file", description = "YAML settings file (SINK_CONFIG_FILE).")
+  String configFile;
+
+  @Override
+  public Integer call() {
+    ConfigReader reader = ConfigReader.fromEnvironment(SinkConfig.PREFIX, flags());
+    SinkConfig config;
+    try {
+      config = SinkConfig.read(reader);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    LOG.info("sink settings:\n{}", reader.describe());
+    String stage = SinkWorkers.stage(config);
+    HealthState health = new HealthState();
+    try (ServiceMetrics metrics = ServiceMetrics.create(stage);
+        SinkWorkers.Parts parts = SinkWorkers.parts(config, metrics);
+        HealthServer server = HealthServer.start(config.http().port(), metrics.registry(), health)) {
+      LOG.info("{}: delivering {} to {}; health and metrics on port {}", stage, config.topic(),
+          parts.sink().target(), server.port());
+      return ServiceRunner.runUntilShutdown(stage, parts.worker(), health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT);
+    }
+  }
+
+  /** Flags as un-prefixed setting names; {@code --target} is the chosen backend's address. */
+  Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
+    put(flags, "BACKEND", backend);
+    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
+    put(flags, "GROUP_ID", groupId);
+    put(flags, "HTTP_PORT", httpPort == null ? null : httpPort.toString());
+    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    if (target != null) {
+      String kind = backend == null ? "s3" : backend.toLowerCase(Locale.ROOT);
+      put(flags, switch (kind) {
+        case "loki" -> "LOKI_URL";
+        case "opensearch" -> "OPENSEARCH_URL";
+        default -> "S3_TARGET";
+      }, target);
+    }
+    return flags;
+  }
+
+  private static void put(Map<String, String> flags, String name, String value) {
+    if (value != null) {
+      flags.put(name, value);
+    }
+  }
+}

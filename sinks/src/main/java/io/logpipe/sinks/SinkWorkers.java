@@ -1,0 +1,94 @@
+package io.logpipe.sinks;
+
+import io.logpipe.runtime.errors.DeadLetterWriter;
+import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.sinks.s3.FileObjectStore;
+import io.logpipe.sinks.s3.ObjectLayout;
+import io.logpipe.sinks.s3.ObjectStore;
+import io.logpipe.sinks.s3.S3LayoutSink;
+import io.logpipe.sinks.s3.S3Settings;
+import io.logpipe.sinks.worker.LogSink;
+import io.logpipe.sinks.worker.SinkStats;
+import io.logpipe.sinks.worker.SinkWorker;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Builds sink workers from their configuration: the consumer, the backend's {@link LogSink}, the dead letters. */
+public final class SinkWorkers {
+
+  private SinkWorkers() {}
+
+  /** Starts a worker on its own thread in this process; close the handle to stop it. */
+  public static RunningSink start(SinkConfig config) {
+    ServiceMetrics metrics = ServiceMetrics.bare("sink-" + config.backend().id());
+    Parts parts = parts(config, metrics);
+    return new RunningSink(parts.worker(), parts.sink().target(), () -> {
+      parts.close();
+      metrics.close();
+    }).start();
+  }
+
+  /** The pieces of one worker; {@link Parts#close} releases the consumer, sink and dead-letter producer. */
+  public record Parts(SinkWorker worker, KafkaConsumer<byte[], byte[]> consumer, LogSink sink,
+      DeadLetterWriter deadLetters) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (consumer; sink; deadLetters) {
+        // closes all three, in reverse order, even if one fails
+      }
+    }
+  }
+
+  public static Parts parts(SinkConfig config, ServiceMetrics metrics) {
+    LogSink sink = sink(config);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    metrics.bind(consumer);
+    DeadLetterWriter deadLetters =
+        DeadLetterWriter.create(config.kafka(), stage(config), config.errorPolicy(), metrics);
+    SinkWorker worker = new SinkWorker(consumer, config.topic(), sink, config.batch(), config.retryBackoff(),
+        deadLetters, new SinkStats(), InstantSource.system());
+    return new Parts(worker, consumer, sink, deadLetters);
+  }
+
+  /** The stage name in dead-letter headers and metrics: {@code sink-s3}. */
+  public static String stage(SinkConfig config) {
+    return "sink-" + config.backend().id();
+  }
+
+  static Map<String, Object> consumerProperties(SinkConfig config) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, stage(config));
+    // Offsets are committed by the worker, after the backend confirmed; the router writes transactionally.
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(1_000, config.batch().maxRecords()));
+    props.putAll(config.kafka().clientProperties());
+    return props;
+  }
+
+  static LogSink sink(SinkConfig config) {
+    return switch (config.backend()) {
+      case S3 -> {
+        S3Settings s3 = config.s3().orElseThrow();
+        yield new S3LayoutSink(new ObjectLayout(s3.prefix()), objectStore(s3));
+      }
+      case LOKI, OPENSEARCH -> throw new UnsupportedOperationException(
+          "the " + config.backend().id() + " sink is not implemented yet");
+    };
+  }
+
+  private static ObjectStore objectStore(S3Settings s3) {
+    if (s3.isFileTarget()) {
+      return new FileObjectStore(Path.of(s3.target()));
+    }
+    throw new UnsupportedOperationException("s3:// targets are not implemented yet; use file:///dir");
+  }
+}

@@ -26,6 +26,15 @@ public record FileId(long device, long inode, long fingerprint) {
     return node + '/' + device + ':' + inode + ':' + Long.toHexString(fingerprint);
   }
 
+  /** The inverse of the part of {@link #positionKey} after {@code <node>/}: {@code <device>:<inode>:<hex>}. */
+  public static FileId parsePositionKey(String idPart) {
+    String[] parts = idPart.split(":", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("not a file identity '" + idPart + "' (device:inode:fingerprint)");
+    }
+    return new FileId(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseUnsignedLong(parts[2], 16));
+  }
+
   /** Device and inode of a file as the filesystem reports them. */
   public record DevIno(long device, long inode) {}
 }

@@ -14,6 +14,7 @@ final class SliceReader {
 
   private final LineSplitter splitter;
   private final byte[] buffer;
+  private final int readCap;
   private final TailEvents events;
   private int[] starts = new int[1024];
   private int[] lengths = new int[1024];
@@ -23,24 +24,21 @@ final class SliceReader {
   SliceReader(TailSettings settings, TailEvents events) {
     this.splitter = new LineSplitter(settings.maxLineBytes());
     this.buffer = new byte[settings.bufferBytes()];
+    this.readCap = settings.readCapBytes();
     this.events = events;
   }
 
   /**
-   * Reads from {@code file.position} (at most {@code size - position} bytes) and moves the file's position past the
-   * lines taken. Empty when no complete line was there yet.
+   * Reads from {@code file.position} (at most the per-pass cap, or more when one line needs it) and moves the file's
+   * position past the lines taken. Empty when no complete line was there yet.
    */
   Optional<FileSlice> read(TrackedFile file, long size, boolean flushTail, Instant now) throws IOException {
-    int wanted = (int) Math.min(buffer.length, size - file.position);
-    ByteBuffer target = ByteBuffer.wrap(buffer, 0, wanted);
-    while (target.hasRemaining()) {
-      if (file.channel.read(target, file.position + target.position()) < 0) {
-        break;
-      }
+    long available = size - file.position;
+    int consumed = readAndSplit(file, (int) Math.min(readCap, available), available, flushTail);
+    if (consumed == 0 && readCap < available && readCap < buffer.length) {
+      // No line ends within the cap: read as far as one maximal line, so long lines still make progress.
+      consumed = readAndSplit(file, (int) Math.min(buffer.length, available), available, flushTail);
     }
-    int length = target.position();
-    count = 0;
-    int consumed = splitter.split(buffer, length, flushTail && length == size - file.position, this::add);
     if (consumed == 0) {
       return Optional.empty();
     }
@@ -58,6 +56,18 @@ final class SliceReader {
     return Optional.of(new FileSlice(file.id, file.path.toString(), file.pod.stream(), start,
         Arrays.copyOf(buffer, consumed), Arrays.copyOf(starts, count), Arrays.copyOf(lengths, count),
         Arrays.copyOf(continued, count), count, end, tailHash, false, now));
+  }
+
+  private int readAndSplit(TrackedFile file, int wanted, long available, boolean flushTail) throws IOException {
+    ByteBuffer target = ByteBuffer.wrap(buffer, 0, wanted);
+    while (target.hasRemaining()) {
+      if (file.channel.read(target, file.position + target.position()) < 0) {
+        break;
+      }
+    }
+    int length = target.position();
+    count = 0;
+    return splitter.split(buffer, length, flushTail && length == available, this::add);
   }
 
   private void add(int start, int length, boolean isContinued) {

@@ -54,7 +54,7 @@ public final class Tailer implements AutoCloseable {
   private Map<FileId.DevIno, List<Committed.Saved>> saved = Map.of();
   private Map<FileId, Committed.Saved> unadopted = new HashMap<>();
   private long nextSeq;
-  private boolean rescanWanted = true;
+  private volatile boolean rescanWanted = true;
 
   public Tailer(Discovery discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
     this.discovery = discovery;
@@ -92,7 +92,7 @@ public final class Tailer implements AutoCloseable {
     rescanWanted = true;
   }
 
-  /** Asks for a discovery scan before the next pass (a file appeared, or the periodic safety net). */
+  /** Asks for a discovery scan before the next pass (a file appeared, the safety net, a drain check); any thread. */
   public void wantRescan() {
     rescanWanted = true;
   }
@@ -160,6 +160,7 @@ public final class Tailer implements AutoCloseable {
     files.put(open.id().devIno(), f);
     unadopted.remove(start.id());
     progress.track(f.id, f.position);
+    progress.sized(f.id, open.channel().size());
   }
 
   /** One pass over every followed file, oldest first; returns the bytes consumed. */
@@ -171,16 +172,19 @@ public final class Tailer implements AutoCloseable {
     Instant now = clock.instant();
     long consumed = 0;
     for (TrackedFile f : order) {
-      if (f.releasing || waiting.contains(f.pod.stream())) {
+      if (f.releasing) {
         continue;
       }
       long size = f.channel.size();
+      progress.sized(f.id, size);
+      if (waiting.contains(f.pod.stream())) {
+        continue;
+      }
       boolean grew = size != f.lastSize;
       if (grew) {
         f.lastGrowth = now;
         f.lastSize = size;
       }
-      progress.sized(f.id, size);
       if (size < f.position || (grew && !sameStart(f))) {
         truncated(f, sink, now);
         continue;

@@ -1,0 +1,102 @@
+package io.logpipe.shipper;
+
+import io.logpipe.runtime.config.ConfigException;
+import io.logpipe.runtime.config.ConfigReader;
+import io.logpipe.runtime.health.HealthServer;
+import io.logpipe.runtime.health.HealthState;
+import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.runtime.service.ExitCodes;
+import io.logpipe.runtime.service.ServiceRunner;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code logpipe shipper --log-root DIR --bootstrap-servers HOST:PORT --node-name NAME [--exclude-namespaces LIST]
+ * [--mode exactly-once|at-least-once]} (issue 3, "Command line"). Every flag is also a {@code SHIPPER_*} variable
+ * (the node name also plain {@code NODE_NAME}); flags win. Runs until SIGTERM, finishes the open batch, returns 0.
+ */
+@Command(name = "shipper", mixinStandardHelpOptions = true,
+    description = "Tail every container log under the log root and ship each line to logs.raw.v1 exactly once.")
+public final class ShipperCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShipperCommand.class);
+
+  @Option(names = "--log-root", paramLabel = "DIR",
+      description = "Directory laid out like /var/log/pods (env SHIPPER_LOG_ROOT, default /var/log/pods).")
+  String logRoot;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers (env SHIPPER_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--node-name", paramLabel = "NAME",
+      description = "This node's name; the transactional id derives from it (env NODE_NAME or SHIPPER_NODE_NAME).")
+  String nodeName;
+
+  @Option(names = "--exclude-namespaces", paramLabel = "LIST",
+      description = "Comma-separated namespaces not shipped; \"\" excludes none (env SHIPPER_EXCLUDE_NAMESPACES, "
+          + "default kube-system).")
+  String excludeNamespaces;
+
+  @Option(names = "--mode", paramLabel = "exactly-once|at-least-once",
+      description = "Delivery guarantee (env SHIPPER_MODE, default exactly-once).")
+  String mode;
+
+  @Option(names = "--positions-file", paramLabel = "FILE",
+      description = "At-least-once mode's local positions file (env SHIPPER_POSITIONS_FILE).")
+  String positionsFile;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      description = "Port of /metrics, /healthz, /readyz; 0 picks one (env SHIPPER_HTTP_PORT, default 8080).")
+  String httpPort;
+
+  @Option(names = "--config-file", paramLabel = "FILE", description = "Optional YAML settings (env SHIPPER_CONFIG_FILE).")
+  String configFile;
+
+  @Override
+  public Integer call() {
+    ShipperConfig config;
+    ConfigReader reader = ConfigReader.fromEnvironment("SHIPPER", flags());
+    try {
+      config = ShipperConfig.read(reader);
+      reader.done();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    LOG.info("shipper configuration:\n{}", reader.describe());
+    HealthState health = new HealthState();
+    try (ServiceMetrics metrics = ServiceMetrics.create("shipper");
+        HealthServer http = HealthServer.start(config.http().port(), metrics.registry(), health)) {
+      LOG.info("health and metrics on port {}", http.port());
+      Shipper shipper = new Shipper(config, metrics, Clock.systemUTC());
+      return ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT);
+    }
+  }
+
+  /** The flags given, under their configuration names (flags win over the environment). */
+  Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
+    put(flags, "LOG_ROOT", logRoot);
+    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
+    put(flags, "NODE_NAME", nodeName);
+    put(flags, "EXCLUDE_NAMESPACES", excludeNamespaces);
+    put(flags, "MODE", mode);
+    put(flags, "POSITIONS_FILE", positionsFile);
+    put(flags, "HTTP_PORT", httpPort);
+    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    return flags;
+  }
+
+  private static void put(Map<String, String> flags, String name, String value) {
+    if (value != null) {
+      flags.put(name, value);
+    }
+  }
+}

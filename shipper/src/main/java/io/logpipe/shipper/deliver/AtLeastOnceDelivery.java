@@ -1,0 +1,83 @@
+package io.logpipe.shipper.deliver;
+
+import io.logpipe.schemas.Topics;
+import io.logpipe.shipper.ShipperConfig;
+import io.logpipe.shipper.tail.Committed;
+import io.logpipe.shipper.tail.FileSlice;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * At least once (issue 3, for clusters without transactions): an idempotent producer, and the positions written to
+ * a local file only after the broker acknowledged every line of the batch. A crash between the two repeats the
+ * batch; nothing is ever lost.
+ */
+public final class AtLeastOnceDelivery implements Delivery {
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ShipperConfig config;
+  private final WireRecords records;
+  private final PositionFile file;
+  private final Consumer<Producer<?, ?>> onProducer;
+  private final Map<io.logpipe.shipper.tail.FileId, Committed.Saved> positions = new HashMap<>();
+  private Producer<String, byte[]> producer;
+
+  public AtLeastOnceDelivery(ShipperConfig config, Consumer<Producer<?, ?>> onProducer) {
+    this.config = config;
+    this.records = new WireRecords(config.nodeName());
+    this.file = new PositionFile(config.positionsFile());
+    this.onProducer = onProducer;
+  }
+
+  @Override
+  public Committed open() throws Exception {
+    producer = new KafkaProducer<>(ProducerSettings.of(config, false));
+    onProducer.accept(producer);
+    producer.partitionsFor(Topics.RAW.name()); // connected: fails within max.block.ms when Kafka is away
+    Committed committed = file.read();
+    positions.clear();
+    positions.putAll(committed.positions());
+    return committed;
+  }
+
+  @Override
+  public void deliver(java.util.List<FileSlice> batch) throws Exception {
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    for (FileSlice slice : batch) {
+      records.lines(slice, (key, value) -> producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value),
+          (meta, e) -> {
+            if (e != null) {
+              failed.compareAndSet(null, e);
+            }
+          }));
+    }
+    producer.flush();
+    if (failed.get() != null) {
+      throw new KafkaException("a line was not acknowledged", failed.get());
+    }
+    for (FileSlice s : batch) {
+      if (s.lastOfFile()) {
+        positions.remove(s.id());
+      } else {
+        positions.put(s.id(), new Committed.Saved(s.id(), s.path(), s.endPosition(), s.tailHash()));
+      }
+    }
+    file.write(positions.values());
+  }
+
+  @Override
+  public void close() {
+    if (producer != null) {
+      producer.close(CLOSE_TIMEOUT);
+      producer = null;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.logpipe.shipper.deliver;
+
+import io.logpipe.shipper.ShipperConfig;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The producer's settings (issue 3, "Producer"): idempotent, {@code acks=all}, compression lz4 by default, batching
+ * tuned for throughput (large batches, a short linger: the reader hands over whole slices). Every setting can be
+ * overridden with {@code SHIPPER_KAFKA_*}; only the serializers and, in exactly-once mode, the transactional id are
+ * ours to keep.
+ */
+public final class ProducerSettings {
+
+  private ProducerSettings() {}
+
+  public static Map<String, Object> of(ShipperConfig config, boolean transactional) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression().name().toLowerCase(Locale.ROOT));
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    // Bounded waits when Kafka is away: the shipper then reconnects, rewinds, and meanwhile stops reading.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "logpipe-shipper-" + config.nodeName());
+    props.putAll(config.kafka().clientProperties());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    if (transactional) {
+      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+    } else {
+      props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    }
+    return props;
+  }
+}

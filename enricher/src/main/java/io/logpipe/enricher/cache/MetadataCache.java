@@ -75,6 +75,12 @@ public final class MetadataCache implements MetadataSource {
     return ready;
   }
 
+  /** A cache alone is a fixed source (filled from a file); {@link InformerMetadataSource} is the live one. */
+  @Override
+  public boolean live() {
+    return false;
+  }
+
   /** Called by the owner of the cache once its initial state is complete. */
   public void markReady() {
     ready = true;

@@ -19,6 +19,22 @@ public interface MetadataSource extends AutoCloseable {
    */
   boolean ready();
 
+  /**
+   * True when a pod unknown now may become known later (a watched API), so a miss is worth holding for; false for a
+   * fixed source (local mode, a YAML file), where a miss is final and events go on at once.
+   */
+  default boolean live() {
+    return true;
+  }
+
+  /**
+   * False for a source that never knows any pod (no API at all): its events carry path metadata without the
+   * {@code metadata_missing} flag, since nothing that could have been known is missing.
+   */
+  default boolean knowsPods() {
+    return true;
+  }
+
   @Override
   default void close() {}
 
@@ -33,6 +49,16 @@ public interface MetadataSource extends AutoCloseable {
       @Override
       public boolean ready() {
         return true;
+      }
+
+      @Override
+      public boolean live() {
+        return false;
+      }
+
+      @Override
+      public boolean knowsPods() {
+        return false;
       }
     };
   }

@@ -1,0 +1,97 @@
+package io.logpipe.enricher;
+
+import io.logpipe.enricher.body.BodyParser;
+import io.logpipe.enricher.cache.PodView;
+import io.logpipe.enricher.meta.BodyFormat;
+import io.logpipe.enricher.meta.PodMeta;
+import io.logpipe.schemas.KubernetesMetadata;
+import io.logpipe.schemas.LogEvent;
+import io.logpipe.schemas.PodLogPath;
+import io.logpipe.schemas.StreamKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Completes one event with what is known of its pod and what its body says (issue 5). Plain logic, no Kafka: the
+ * stream processor and the offline {@code enrich} tool both call it. The event is completed in place (its
+ * {@code kubernetes}, {@code parsed} and {@code flags}); the message is never changed.
+ */
+public final class Enrichment {
+
+  /** Flag: the pod was not known when the event went on; only what its path tells is filled. */
+  public static final String FLAG_METADATA_MISSING = "metadata_missing";
+
+  private final BodyParser bodies;
+
+  public Enrichment(BodyParser bodies) {
+    this.bodies = bodies;
+  }
+
+  /** The stream of an event: from its record key, else from its source path; empty when neither is a stream. */
+  public static Optional<StreamKey> streamOf(String key, LogEvent event) {
+    if (key != null) {
+      try {
+        return Optional.of(StreamKey.parse(key));
+      } catch (IllegalArgumentException notAStreamKey) {
+        // fall back to the path below
+      }
+    }
+    String path = event.getSource() == null ? null : event.getSource().getPath();
+    return PodLogPath.parse(path).map(PodLogPath::stream);
+  }
+
+  /** True when the pod asks for its events to be dropped ({@code logpipe.io/exclude: "true"}). */
+  public static boolean excluded(PodView view) {
+    return view != null && view.pod().hints().exclude();
+  }
+
+  /**
+   * Fills the event from its pod's view; with {@code view} null, only from its stream, flagged
+   * {@code metadata_missing} when {@code missing} (the pod could have been known). {@code stream} null (an event
+   * from no pod log at all) gets no metadata.
+   */
+  public LogEvent complete(StreamKey stream, LogEvent event, PodView view, boolean missing) {
+    List<String> flags = new ArrayList<>(event.getFlags() == null ? List.of() : event.getFlags());
+    if (stream != null) {
+      event.setKubernetes(view == null ? fromPath(stream) : fromView(stream, view));
+    }
+    if (view == null && missing) {
+      flags.add(FLAG_METADATA_MISSING);
+    }
+    BodyFormat format = view == null ? BodyFormat.AUTO : view.pod().hints().parser();
+    BodyParser.Result body = bodies.parse(event.getMessage(), format);
+    event.setParsed(body.parsed());
+    flags.addAll(body.flags());
+    event.setFlags(flags);
+    return event;
+  }
+
+  private static KubernetesMetadata fromPath(StreamKey stream) {
+    return KubernetesMetadata.newBuilder()
+        .setNamespace(stream.namespace())
+        .setPod(stream.pod())
+        .setPodUid(stream.podUid())
+        .setContainer(stream.container())
+        .build();
+  }
+
+  private static KubernetesMetadata fromView(StreamKey stream, PodView view) {
+    PodMeta pod = view.pod();
+    return KubernetesMetadata.newBuilder()
+        .setNamespace(pod.namespace())
+        .setPod(pod.name())
+        .setPodUid(pod.uid())
+        .setContainer(stream.container())
+        .setContainerImage(pod.containerImages().get(stream.container()))
+        .setNode(pod.node())
+        .setPodIp(pod.podIp())
+        .setOwnerKind(view.owner() == null ? null : view.owner().kind())
+        .setOwnerName(view.owner() == null ? null : view.owner().name())
+        .setPodLabels(pod.labels())
+        .setPodAnnotations(pod.annotations())
+        .setNamespaceLabels(view.namespaceLabels())
+        .setNodeLabels(view.nodeLabels())
+        .build();
+  }
+}

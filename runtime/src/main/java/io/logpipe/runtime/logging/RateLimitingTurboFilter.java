@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
@@ -67,7 +66,7 @@ public final class RateLimitingTurboFilter extends TurboFilter {
     long[] reportSuppressed = new long[1];
     boolean allowed = window.admit(nanoTime.getAsLong(), maxPerSecond, reportSuppressed);
     if (reportSuppressed[0] > 0) {
-      LoggerFactory.getLogger(REPORTER).warn("suppressed {} messages from {} in the previous second",
+      logger.getLoggerContext().getLogger(REPORTER).warn("suppressed {} messages from {} in the previous second",
           reportSuppressed[0], logger.getName());
     }
     if (allowed) {

@@ -26,9 +26,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class KafkaBroker {
 
-  /** How long {@link #readAllCommitted} keeps reading while records still arrive before giving up. */
-  private static final Duration READ_ALL_LIMIT = Duration.ofMinutes(2);
-
   private final String bootstrapServers;
   private final Admin admin;
   private final TopicCreator topics;
@@ -146,9 +143,7 @@ public final class KafkaBroker {
    */
   public <K, V> List<ConsumerRecord<K, V>> readCommitted(
       String topic, Deserializer<K> keys, Deserializer<V> values, int count, Duration timeout) {
-    try (var reader = new CommittedReader<>(bootstrapServers, topic, keys, values)) {
-      return reader.read(count, timeout);
-    }
+    return CommittedRecords.read(bootstrapServers, topic, keys, values, count, timeout);
   }
 
   /** {@link #readCommitted(String, Deserializer, Deserializer, int, Duration)} with the topic's own serdes. */
@@ -163,9 +158,7 @@ public final class KafkaBroker {
    */
   public <K, V> List<ConsumerRecord<K, V>> readAllCommitted(
       String topic, Deserializer<K> keys, Deserializer<V> values, Duration quietPeriod) {
-    try (var reader = new CommittedReader<>(bootstrapServers, topic, keys, values)) {
-      return reader.readAll(quietPeriod, READ_ALL_LIMIT.plus(quietPeriod));
-    }
+    return CommittedRecords.readAll(bootstrapServers, topic, keys, values, quietPeriod);
   }
 
   public <K, V> List<ConsumerRecord<K, V>> readAllCommitted(Topic<K, V> topic, Duration quietPeriod) {

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * discovery, identity, rotation, fairness). Used by one reader thread; {@link #committed} may be called from the
  * producer. Files are read oldest first, at most one buffer per file per pass; within one container stream a newer
  * file waits while an older one (rotated, or of an earlier restart) still has lines to read, so the stream's order
- * holds across rotation.
+ * holds across rotation. A rotated file stays followed (held open, fully read) while it is on disk under any name we
+ * ship from, and is let go only once it is gone (the kubelet compressed or deleted it): so it is never read twice.
  */
 public final class Tailer implements AutoCloseable {
 
@@ -104,12 +105,14 @@ public final class Tailer implements AutoCloseable {
     }
     rescanWanted = false;
     Set<FileId.DevIno> liveNow = new HashSet<>();
+    Set<FileId.DevIno> presentNow = new HashSet<>();
     List<Candidate> fresh = new ArrayList<>();
     for (Candidate c : discovery.scan(onDirectory)) {
       Optional<FileId.DevIno> devIno = FileProbe.devIno(c.path());
       if (devIno.isEmpty()) {
         continue;
       }
+      presentNow.add(devIno.get());
       if (!c.rotated()) {
         liveNow.add(devIno.get());
       }
@@ -117,8 +120,8 @@ public final class Tailer implements AutoCloseable {
       if (known != null) {
         known.path = c.path();
         known.pod = c.pod();
-      } else if (!c.rotated() || saved.containsKey(devIno.get())) {
-        // Rotated files are followed only when we had a position for them (read to their end after a restart).
+      } else {
+        // Rotated files too: one rotated while we were down still holds unshipped lines (saved position or not).
         fresh.add(c);
       }
     }
@@ -132,6 +135,7 @@ public final class Tailer implements AutoCloseable {
         events.rotated();
       }
       f.live = live;
+      f.present = presentNow.contains(f.id.devIno());
     }
     Instant now = clock.instant();
     for (Committed.Saved gone : unadopted.values()) {
@@ -200,7 +204,7 @@ public final class Tailer implements AutoCloseable {
       consumed += f.position - before;
       if (f.position < size && f.position > before) {
         waiting.add(f.pod.stream());
-      } else if (LetGo.mayLetGo(f.live, f.position, size, Duration.between(f.lastGrowth, now),
+      } else if (LetGo.mayLetGo(f.present, f.position, size, Duration.between(f.lastGrowth, now),
           settings.rotateWait())) {
         f.releasing = true;
         events.fileReleased();

@@ -23,6 +23,8 @@ final class TrackedFile {
   long tailHash;
   /** Found under a live ({@code *.log}) path at the last scan. */
   boolean live = true;
+  /** Found under any path we ship from (live or rotated) at the last scan: not yet compressed or deleted. */
+  boolean present = true;
   long lastSize = -1;
   Instant lastGrowth;
   /** Its last slice (a tombstone) is queued: it is read no more and closed once that slice is committed. */

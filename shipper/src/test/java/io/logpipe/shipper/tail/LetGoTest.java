@@ -14,17 +14,18 @@ class LetGoTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("a live file is never let go", true, 100, 100, Duration.ofHours(1), false),
-        Arguments.of("a rotated file with unread bytes is kept", false, 50, 100, Duration.ofHours(1), false),
-        Arguments.of("a rotated file read to its end but still warm is kept", false, 100, 100,
+        Arguments.of("a file still on disk (live or rotated) is never let go", true, 100, 100, Duration.ofHours(1),
+            false),
+        Arguments.of("a deleted file with unread bytes is kept", false, 50, 100, Duration.ofHours(1), false),
+        Arguments.of("a deleted file read to its end but still warm is kept", false, 100, 100,
             Duration.ofSeconds(1), false),
-        Arguments.of("a rotated file read to its end and idle is let go", false, 100, 100, WAIT, true));
+        Arguments.of("a deleted file read to its end and idle is let go", false, 100, 100, WAIT, true));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void letsGoOnlyOfRotatedFilesReadToTheirEnd(String name, boolean live, long position, long size, Duration idle,
+  void letsGoOnlyOfFilesGoneFromDiskAndReadToTheirEnd(String name, boolean present, long position, long size, Duration idle,
       boolean letGo) {
-    assertThat(LetGo.mayLetGo(live, position, size, idle, WAIT)).isEqualTo(letGo);
+    assertThat(LetGo.mayLetGo(present, position, size, idle, WAIT)).isEqualTo(letGo);
   }
 }

@@ -16,6 +16,11 @@ public final class Detectors {
     this.builtins = builtins;
   }
 
+  /** The same user rules with the built-in detectors switched off. */
+  public Detectors withoutBuiltins() {
+    return new Detectors(rules, false);
+  }
+
   public static Detectors builtinsOnly() {
     return new Detectors(List.of(), true);
   }

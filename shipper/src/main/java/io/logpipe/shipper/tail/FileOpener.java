@@ -20,8 +20,21 @@ final class FileOpener {
     this.events = events;
   }
 
-  Start start(FileChannel channel, FileId fresh, List<Committed.Saved> savedForDevIno) throws IOException {
+  /**
+   * @param savedForDevIno saved positions of files that had this device and inode
+   * @param originals where files we follow (or just saw truncated) stand, for a rotated file first seen now: if it
+   *     starts with the same bytes as one of them and holds the same bytes before that one's position, it is a copy
+   *     (copy-truncate rotation) and is read on from there under its own identity, so no line is read twice
+   */
+  Start start(FileChannel channel, FileId fresh, List<Committed.Saved> savedForDevIno,
+      List<Committed.Saved> originals) throws IOException {
     byte[] leading = FileProbe.leadingBytes(channel, Fingerprint.MAX_LENGTH);
+    for (Committed.Saved original : originals) {
+      if (Fingerprint.matches(original.id().fingerprint(), leading) && channel.size() >= original.position()
+          && TailHash.before(channel, original.position()) == original.tailHash()) {
+        return new Start(fresh, original.position(), original.tailHash());
+      }
+    }
     boolean stale = false;
     for (Committed.Saved saved : savedForDevIno) {
       boolean sameStart = Fingerprint.matches(saved.id().fingerprint(), leading);

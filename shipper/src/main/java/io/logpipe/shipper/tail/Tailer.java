@@ -54,6 +54,13 @@ public final class Tailer implements AutoCloseable {
   private final Queue<FileSlice> committedReleases = new ConcurrentLinkedQueue<>();
   private Map<FileId.DevIno, List<Committed.Saved>> saved = Map.of();
   private Map<FileId, Committed.Saved> unadopted = new HashMap<>();
+  /** Where recently truncated files stood: a copy of one (copy-truncate) goes on from there. Bounded. */
+  private final Map<FileId, Committed.Saved> truncatedLately = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FileId, Committed.Saved> eldest) {
+      return size() > 256;
+    }
+  };
   private long nextSeq;
   private volatile boolean rescanWanted = true;
 
@@ -157,7 +164,7 @@ public final class Tailer implements AutoCloseable {
       return;
     }
     FileOpener.Start start = opener.start(open.channel(), open.id(),
-        saved.getOrDefault(open.id().devIno(), List.of()));
+        saved.getOrDefault(open.id().devIno(), List.of()), c.rotated() ? originals() : List.of());
     TrackedFile f = new TrackedFile(open.channel(), start.id(), nextSeq++, c.path(), c.pod(), clock.instant());
     f.moveTo(start.position(), start.tailHash());
     f.live = !c.rotated();
@@ -165,6 +172,14 @@ public final class Tailer implements AutoCloseable {
     unadopted.remove(start.id());
     progress.track(f.id, f.position);
     progress.sized(f.id, open.channel().size());
+  }
+
+  private List<Committed.Saved> originals() {
+    List<Committed.Saved> all = new ArrayList<>(truncatedLately.values());
+    for (TrackedFile f : files.values()) {
+      all.add(new Committed.Saved(f.id, f.path.toString(), f.position, f.tailHash));
+    }
+    return all;
   }
 
   /** One pass over every followed file, oldest first; returns the bytes consumed. */
@@ -217,6 +232,7 @@ public final class Tailer implements AutoCloseable {
   /** Copy-truncate (or truncate-and-refill): the old content's position is forgotten, the file is found anew. */
   private void truncated(TrackedFile f, SliceSink sink, Instant now) throws InterruptedException {
     events.truncated();
+    truncatedLately.put(f.id, new Committed.Saved(f.id, f.path.toString(), f.position, f.tailHash));
     f.close();
     files.remove(f.id.devIno());
     progress.forget(f.id);

@@ -144,6 +144,22 @@ class TailerTest {
   }
 
   @Test
+  void readsOnFromACopyTruncateCopyWithoutRepeatingWhatWasRead() throws Exception {
+    append(log, "2024-05-01T10:00:00Z one\n");
+    step();
+    append(log, "2024-05-01T10:00:01Z two\n");
+    Files.copy(log, log.resolveSibling("0.log.20240501-100001"));
+    Files.writeString(log, "", UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    step();
+    append(log, "2024-05-01T10:00:02Z three\n");
+    step();
+    step();
+    assertThat(lines()).containsExactly("2024-05-01T10:00:00Z one", "2024-05-01T10:00:01Z two",
+        "2024-05-01T10:00:02Z three");
+    assertThat(events.truncated).isEqualTo(1);
+  }
+
+  @Test
   void restartsATruncatedAndRefilledFileEvenWhenItIsLongerThanBefore() throws Exception {
     append(log, "2024-05-01T10:00:00Z a\n");
     step();

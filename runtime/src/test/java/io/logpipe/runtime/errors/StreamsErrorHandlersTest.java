@@ -105,7 +105,8 @@ class StreamsErrorHandlersTest {
   /**
    * TopologyTestDriver 4.3.1 under exactly_once_v2 does not surface dead letters returned by a deserialization
    * handler (those returned by the processing handler it does), so the topology tests of this handler run
-   * at_least_once; the handler code is the same, and Streams sends its records through the task's producer.
+   * at_least_once. Against a real broker under exactly_once_v2 they are committed (testkit's
+   * StreamsFailurePathsIT): a limitation of the driver, not of Streams.
    */
   private Properties atLeastOnce(Properties props) {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);

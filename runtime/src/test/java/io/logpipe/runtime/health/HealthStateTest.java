@@ -18,6 +18,7 @@ class HealthStateTest {
   void failureMakesItNeitherAliveNorReadyForGood() {
     HealthState health = new HealthState();
     health.markFailed("boom");
+    health.markFailed("a consequence");
     health.markReady();
     assertThat(health.isAlive()).isFalse();
     assertThat(health.reason()).isEqualTo("boom");

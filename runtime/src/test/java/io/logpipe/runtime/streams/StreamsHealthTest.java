@@ -34,5 +34,6 @@ class StreamsHealthTest {
     mapping.apply(State.ERROR);
     mapping.apply(later);
     assertThat(health.isAlive()).isFalse();
+    assertThat(health.reason()).isEqualTo("failed (Kafka Streams ERROR)");
   }
 }

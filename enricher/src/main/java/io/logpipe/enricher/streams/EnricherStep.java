@@ -1,6 +1,7 @@
 package io.logpipe.enricher.streams;
 
 import io.logpipe.enricher.EnricherMetrics;
+import io.logpipe.enricher.EnricherSettings;
 import io.logpipe.enricher.Enrichment;
 import io.logpipe.enricher.body.BodyLimits;
 import io.logpipe.enricher.body.BodyParser;
@@ -41,6 +42,11 @@ public final class EnricherStep implements Step<LogEvent, LogEvent> {
     this.hold = hold;
     this.bodyLimits = bodyLimits;
     this.metrics = metrics;
+  }
+
+  /** The step over {@code source} with the configured hold and body limits. */
+  public static EnricherStep of(EnricherSettings settings, MetadataSource source, EnricherMetrics metrics) {
+    return new EnricherStep(source, settings.hold(), settings.bodyLimits(), metrics);
   }
 
   /** The step with no Kubernetes API: path metadata and parsed bodies, default limits, its own metrics registry. */

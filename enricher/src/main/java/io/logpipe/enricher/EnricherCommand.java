@@ -1,0 +1,152 @@
+package io.logpipe.enricher;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.logpipe.enricher.cache.InformerMetadataSource;
+import io.logpipe.enricher.cache.MetadataCache;
+import io.logpipe.enricher.cache.MetadataSource;
+import io.logpipe.enricher.streams.EnricherStep;
+import io.logpipe.runtime.config.ConfigException;
+import io.logpipe.runtime.config.ConfigReader;
+import io.logpipe.runtime.health.HealthServer;
+import io.logpipe.runtime.health.HealthState;
+import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.runtime.service.ExitCodes;
+import io.logpipe.runtime.streams.StageTopology;
+import io.logpipe.runtime.streams.StreamsRunner;
+import io.logpipe.runtime.streams.StreamsSettings;
+import io.logpipe.schemas.Topics;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code logpipe enricher}: the enrichment stage as a service, from {@code logs.events.v1} to
+ * {@code logs.enriched.v1}, until SIGTERM. The informers are started first and the stream is started only once they
+ * have synced, so nothing is enriched from an empty cache after a restart (issue 5, "Start-up"); until then
+ * {@code /readyz} answers 503. Flags override the {@code ENRICHER_*} environment (see the module README).
+ */
+@Command(name = "enricher", mixinStandardHelpOptions = true,
+    description = "Add Kubernetes metadata and parsed bodies to events (logs.events.v1 -> logs.enriched.v1).")
+public final class EnricherCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnricherCommand.class);
+
+  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (ENRICHER_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--kubernetes", negatable = true, description = "Watch the Kubernetes API (ENRICHER_KUBERNETES; "
+      + "default true). --no-kubernetes fills only what the log path tells and parses bodies.")
+  Boolean kubernetes;
+
+  @Option(names = "--hold-time", description = "How long events of a pod not yet known wait for it, e.g. 5s "
+      + "(ENRICHER_HOLD_TIME).")
+  String holdTime;
+
+  @Option(names = "--deleted-pod-grace", description = "How long a deleted pod's stream must be quiet before its "
+      + "metadata is forgotten, e.g. 10m (ENRICHER_DELETED_POD_GRACE).")
+  String deletedPodGrace;
+
+  @Option(names = "--application-id", description = "Kafka Streams application id (ENRICHER_APPLICATION_ID).")
+  String applicationId;
+
+  @Option(names = "--state-dir", description = "Kafka Streams state directory (ENRICHER_STATE_DIR).")
+  String stateDir;
+
+  @Option(names = "--http-port", description = "Port of /metrics, /healthz, /readyz (ENRICHER_HTTP_PORT).")
+  Integer httpPort;
+
+  @Option(names = "--config-file", description = "YAML settings file (ENRICHER_CONFIG_FILE).")
+  String configFile;
+
+  @Override
+  public Integer call() {
+    EnricherConfig config;
+    ConfigReader reader = ConfigReader.fromEnvironment(EnricherConfig.PREFIX, flags());
+    try {
+      config = EnricherConfig.read(reader);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    LOG.info("enricher settings:\n{}", reader.describe());
+    ServiceMetrics serviceMetrics = ServiceMetrics.create(EnricherMetrics.STAGE);
+    EnricherMetrics metrics = new EnricherMetrics(serviceMetrics);
+    HealthState health = new HealthState();
+    health.markNotReady(config.kubernetes() ? "waiting for the informers to sync" : "starting");
+    try (serviceMetrics;
+        HealthServer server = HealthServer.start(config.http().port(), serviceMetrics.registry(), health);
+        KubernetesClient client = config.kubernetes() ? new KubernetesClientBuilder().build() : null;
+        MetadataSource source = config.kubernetes() ? informers(client, config.settings(), metrics)
+            : MetadataSource.none()) {
+      LOG.info("enricher: health and metrics on port {}", server.port());
+      if (source instanceof InformerMetadataSource informers && !awaitSync(informers, config.settings())) {
+        health.markFailed("informers did not sync");
+        return ExitCodes.FAILED;
+      }
+      Topology topology = StageTopology.between(Topics.EVENTS,
+          EnricherStep.of(config.settings(), source, metrics), Topics.ENRICHED);
+      Properties props = StreamsSettings.forStage(config.applicationId(), config.kafka(), config.stateDir(),
+          EnricherMetrics.STAGE, config.errorPolicy(), serviceMetrics);
+      return StreamsRunner.runUntilShutdown(topology, props, health, serviceMetrics,
+          StreamsRunner.DEFAULT_CLOSE_TIMEOUT);
+    }
+  }
+
+  private static InformerMetadataSource informers(KubernetesClient client, EnricherSettings settings,
+      EnricherMetrics metrics) {
+    MetadataCache cache = settings.newCache(InstantSource.system());
+    metrics.gauge("pods", "Live pods in the metadata cache", cache::livePods);
+    metrics.gauge("deleted.pods", "Deleted pods kept until their streams are quiet", cache::deletedPods);
+    metrics.gauge("deleted.pods.forgotten.early", "Deleted pods forgotten before their grace time (bound reached)",
+        cache::forgottenEarly);
+    return InformerMetadataSource.start(client, cache, settings.newTrimmer(), settings.evictEvery());
+  }
+
+  private static boolean awaitSync(InformerMetadataSource informers, EnricherSettings settings) {
+    try {
+      informers.synced().get(settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("enricher: informers synced, {} pods cached", informers.cache().livePods());
+      return true;
+    } catch (TimeoutException e) {
+      LOG.error("enricher: informers did not sync within {}", settings.syncTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | CompletionException e) {
+      LOG.error("enricher: informers failed to start (RBAC: get, list, watch on pods, namespaces, nodes, "
+          + "replicasets, jobs)", e.getCause());
+    }
+    return false;
+  }
+
+  /** Flags as un-prefixed setting names. */
+  Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
+    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
+    put(flags, "KUBERNETES", kubernetes == null ? null : kubernetes.toString());
+    put(flags, "HOLD_TIME", holdTime);
+    put(flags, "DELETED_POD_GRACE", deletedPodGrace);
+    put(flags, "APPLICATION_ID", applicationId);
+    put(flags, "STATE_DIR", stateDir);
+    put(flags, "HTTP_PORT", httpPort == null ? null : httpPort.toString());
+    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    return flags;
+  }
+
+  private static void put(Map<String, String> flags, String name, String value) {
+    if (value != null) {
+      flags.put(name, value);
+    }
+  }
+}

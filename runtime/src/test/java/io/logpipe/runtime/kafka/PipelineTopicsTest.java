@@ -97,12 +97,12 @@ class PipelineTopicsTest {
   @Test
   void anOutcomeWithAMismatchIsNotConsistent() {
     var mismatch = new TopicsOutcome.PartitionMismatch("logs.raw.v1", 6, 3);
-    var outcome = new TopicsOutcome(List.of(), List.of("logs.events.v1"), List.of(mismatch));
+    var outcome = new TopicsOutcome(List.of(), List.of("logs.events.v1"), List.of(mismatch), List.of());
 
     assertThat(outcome.consistent()).isFalse();
     assertThatThrownBy(outcome::requireConsistent)
         .hasMessageContaining("logs.raw.v1 has 3 partitions, planned 6");
-    assertThat(new TopicsOutcome(List.of("a"), List.of(), List.of()).requireConsistent().created())
+    assertThat(new TopicsOutcome(List.of("a"), List.of(), List.of(), List.of()).requireConsistent().created())
         .containsExactly("a");
   }
 }

@@ -1,0 +1,177 @@
+package io.logpipe.redactor.scan;
+
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Finds personal data and credentials in one pass over the text. Each character costs one table
+ * lookup; a detector runs only where its anchor appears (a digit that starts a number, '@', ':',
+ * '=', "eyJ", "-----BEGIN", a word start with a vendor prefix …), so a detector whose anchor is
+ * absent costs nothing: no '@', no e-mail check; no 13-digit run, no card check. No regular
+ * expression runs over the text (custom policy patterns excepted). Immutable and thread-safe.
+ */
+public final class PiiScanner {
+    private final EnumSet<Rule> on;
+    private final KeyClassifier keys;
+    private final List<CustomPattern> custom;
+    private final boolean numbers;
+    private final boolean words;
+    private final boolean keyValues;
+    private final boolean urls;
+
+    public PiiScanner(ScanConfig config) {
+        this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
+        this.keys = config.keys();
+        this.custom = config.custom();
+        this.numbers = any(Rule.PAN, Rule.US_SSN, Rule.IPV4, Rule.IPV6, Rule.PHONE, Rule.MAC);
+        this.words = any(Rule.IBAN, Rule.JWT, Rule.API_KEY, Rule.AWS_ACCESS_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH,
+                Rule.IPV6, Rule.MAC);
+        this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
+        this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
+    }
+
+    public boolean enabled(Rule rule) {
+        return on.contains(rule);
+    }
+
+    public List<Finding> scan(CharSequence text) {
+        return scanAll(text).resolved();
+    }
+
+    /** All findings before overlap resolution (the caller checks {@link Findings#truncated()}). */
+    public Findings scanAll(CharSequence s) {
+        Findings out = new Findings();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int end = -1;
+            if (c < 128) {
+                if (Chars.isDigit(c)) {
+                    if (numbers && Chars.wordStart(s, i)) {
+                        end = number(s, i, out);
+                    }
+                } else if (Chars.is(c, Chars.ALPHA)) {
+                    if (words && Chars.wordStart(s, i)) {
+                        end = word(s, i, c, out);
+                    }
+                } else {
+                    end = punctuation(s, i, c, out);
+                }
+            }
+            i = end > i ? end : i + 1;
+        }
+        for (CustomPattern pattern : custom) {
+            pattern.scan(s, out);
+        }
+        return out;
+    }
+
+    private int number(CharSequence s, int i, Findings out) {
+        int end = -1;
+        if (on.contains(Rule.PAN)) {
+            end = CardNumbers.find(s, i, out);
+        }
+        if (end < 0 && on.contains(Rule.US_SSN)) {
+            end = SocialSecurityNumbers.find(s, i, out);
+        }
+        if (end < 0 && on.contains(Rule.IPV4)) {
+            end = IpAddresses.findV4(s, i, out);
+        }
+        if (end < 0 && on.contains(Rule.IPV6)) {
+            end = IpAddresses.findV6(s, i, out);
+        }
+        if (end < 0 && on.contains(Rule.MAC)) {
+            end = MacAddresses.find(s, i, out);
+        }
+        if (end < 0 && on.contains(Rule.PHONE)) {
+            end = PhoneNumbers.find(s, i, out);
+        }
+        return end;
+    }
+
+    private int word(CharSequence s, int i, char c, Findings out) {
+        int end = -1;
+        if (c == 'e' && on.contains(Rule.JWT) || c == 'e' && on.contains(Rule.API_KEY)) {
+            if (Chars.startsWith(s, i, "eyJ")) {
+                end = Jwts.find(s, i, out);
+            }
+        }
+        if (end < 0 && (c == 'B' || c == 'b') && (on.contains(Rule.BEARER_TOKEN) || on.contains(Rule.BASIC_AUTH))) {
+            end = AuthSchemes.findBare(s, i, out, on.contains(Rule.BEARER_TOKEN), on.contains(Rule.BASIC_AUTH));
+        }
+        if (end < 0 && on.contains(Rule.IBAN) && Chars.isUpper(c)) {
+            end = Ibans.find(s, i, out);
+        }
+        if (end < 0 && (on.contains(Rule.API_KEY) || on.contains(Rule.AWS_ACCESS_KEY)) && "AgxsrnhA".indexOf(c) >= 0) {
+            end = VendorTokens.find(s, i, out, on.contains(Rule.AWS_ACCESS_KEY), on.contains(Rule.API_KEY));
+        }
+        if (end < 0 && Chars.isHex(c)) {
+            if (on.contains(Rule.IPV6)) {
+                end = IpAddresses.findV6(s, i, out);
+            }
+            if (end < 0 && on.contains(Rule.MAC)) {
+                end = MacAddresses.find(s, i, out);
+            }
+        }
+        return end;
+    }
+
+    private int punctuation(CharSequence s, int i, char c, Findings out) {
+        switch (c) {
+            case ':' -> {
+                if (Chars.at(s, i + 1) == '/' && Chars.at(s, i + 2) == '/') {
+                    return urls ? Urls.find(s, i, out, on.contains(Rule.URL_CREDENTIALS), on.contains(Rule.WEBHOOK_URL)) : -1;
+                }
+                if (keyValues) {
+                    SensitiveKeys.find(s, i, out, keys, on);
+                }
+                if (on.contains(Rule.IPV6) && Chars.at(s, i + 1) == ':') {
+                    return IpAddresses.findV6(s, i, out);
+                }
+                return -1;
+            }
+            case '=' -> {
+                if (keyValues) {
+                    SensitiveKeys.find(s, i, out, keys, on);
+                }
+                return -1;
+            }
+            case '@' -> {
+                int end = on.contains(Rule.EMAIL) ? Emails.find(s, i, out) : -1;
+                if (end < 0 && on.contains(Rule.URL_CREDENTIALS)) {
+                    Urls.findSchemeless(s, i, out);
+                }
+                return end;
+            }
+            case '-' -> {
+                int end = -1;
+                if (on.contains(Rule.PRIVATE_KEY) && Chars.startsWith(s, i, "-----BEGIN ")) {
+                    end = PrivateKeys.find(s, i, out);
+                }
+                if (end < 0 && on.contains(Rule.PASSWORD) && Chars.isWhitespace(Chars.at(s, i - 1))) {
+                    end = CurlCredentials.find(s, i, out);
+                }
+                return end;
+            }
+            case '~' -> {
+                return on.contains(Rule.SECRET) && Chars.at(s, i - 1) == 'Q' ? AzureClientSecrets.find(s, i, out) : -1;
+            }
+            case '+', '(' -> {
+                return on.contains(Rule.PHONE) && Chars.isDigit(Chars.at(s, i + 1)) ? PhoneNumbers.find(s, i, out) : -1;
+            }
+            default -> {
+                return -1;
+            }
+        }
+    }
+
+    private boolean any(Rule... rules) {
+        for (Rule r : rules) {
+            if (on.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

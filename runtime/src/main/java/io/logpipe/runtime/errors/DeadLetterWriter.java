@@ -43,8 +43,14 @@ public final class DeadLetterWriter implements AutoCloseable {
   /** Writes through {@code producer} (not closed by {@link #close()}; may be transactional). */
   public static DeadLetterWriter using(Producer<byte[], byte[]> producer, String stage, ErrorPolicy policy,
       ServiceMetrics metrics, InstantSource clock) {
+    return using(producer, stage, policy, metrics, new DeadLetters(clock));
+  }
+
+  /** As above, with dead letters built by {@code deadLetters} (another DLQ topic, for instance). */
+  public static DeadLetterWriter using(Producer<byte[], byte[]> producer, String stage, ErrorPolicy policy,
+      ServiceMetrics metrics, DeadLetters deadLetters) {
     return new DeadLetterWriter(Objects.requireNonNull(producer, "producer"), false,
-        new PoisonRecords(stage, policy, new DeadLetters(clock), Optional.of(metrics)));
+        new PoisonRecords(stage, policy, deadLetters, Optional.of(metrics)));
   }
 
   /** Writes through its own idempotent producer ({@code acks=all}), closed by {@link #close()}. */

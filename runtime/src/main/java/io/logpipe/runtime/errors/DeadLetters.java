@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Builds dead-letter records for {@code logs.dlq.v1}: the original key and value bytes, untouched, so a fixed
+ * Builds dead-letter records for {@code logs.dlq.v1} (or another topic): the original key and value bytes, untouched, so a fixed
  * stage can replay them, and the provenance in {@link DeadLetterHeaders}. The error message is bounded; the record
  * content itself never goes into a header.
  */
@@ -19,9 +19,17 @@ public final class DeadLetters {
   public static final int NO_PARTITION = -1;
 
   private final InstantSource clock;
+  private final String topic;
 
+  /** Dead letters to {@code logs.dlq.v1}. */
   public DeadLetters(InstantSource clock) {
+    this(clock, Topics.DLQ.name());
+  }
+
+  /** Dead letters to another topic: a per-environment DLQ, or an isolated one in tests. */
+  public DeadLetters(InstantSource clock, String topic) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.topic = Objects.requireNonNull(topic, "topic");
   }
 
   /** Dead letters stamped with the system clock. */
@@ -51,7 +59,7 @@ public final class DeadLetters {
       put(headers, DeadLetterHeaders.OFFSET, Long.toString(offset));
     }
     put(headers, DeadLetterHeaders.TIME, clock.instant().toString());
-    return new ProducerRecord<>(Topics.DLQ.name(), null, key, value, headers);
+    return new ProducerRecord<>(topic, null, key, value, headers);
   }
 
   /** The first line of the message (or the class name when there is none), cut to the header's bound. */

@@ -1,7 +1,9 @@
 package io.logpipe.runtime.errors;
 
 import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.schemas.Topics;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
@@ -12,7 +14,7 @@ import org.apache.kafka.common.config.ConfigException;
  * {@code StreamsSettings.forStage}.
  */
 public record StreamsErrorConfig(String stage, ErrorPolicy policy, Optional<ServiceMetrics> metrics,
-    InstantSource clock) {
+    InstantSource clock, String deadLetterTopic) {
 
   /** The stage name, as in the DLQ header and the metrics' {@code stage} label. */
   public static final String STAGE = "logpipe.stage";
@@ -22,6 +24,8 @@ public record StreamsErrorConfig(String stage, ErrorPolicy policy, Optional<Serv
   public static final String METRICS = "logpipe.metrics";
   /** Optional: an {@link InstantSource} for the DLQ time header (tests). */
   public static final String CLOCK = "logpipe.clock";
+  /** Optional: the dead-letter topic; default {@code logs.dlq.v1}. */
+  public static final String DLQ_TOPIC = "logpipe.dlq.topic";
 
   public static StreamsErrorConfig from(Map<String, ?> configs) {
     Object stage = configs.get(STAGE);
@@ -36,7 +40,7 @@ public record StreamsErrorConfig(String stage, ErrorPolicy policy, Optional<Serv
       parsed = p;
     } else {
       try {
-        parsed = ErrorPolicy.valueOf(policy.toString().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        parsed = ErrorPolicy.valueOf(policy.toString().strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(POLICY, policy, "not one of FAIL, DROP, DEAD_LETTER");
       }
@@ -44,10 +48,11 @@ public record StreamsErrorConfig(String stage, ErrorPolicy policy, Optional<Serv
     Optional<ServiceMetrics> metrics = configs.get(METRICS) instanceof ServiceMetrics m ? Optional.of(m)
         : Optional.empty();
     InstantSource clock = configs.get(CLOCK) instanceof InstantSource c ? c : InstantSource.system();
-    return new StreamsErrorConfig(s, parsed, metrics, clock);
+    String topic = configs.get(DLQ_TOPIC) instanceof String t && !t.isBlank() ? t : Topics.DLQ.name();
+    return new StreamsErrorConfig(s, parsed, metrics, clock, topic);
   }
 
   PoisonRecords poisonRecords() {
-    return new PoisonRecords(stage, policy, new DeadLetters(clock), metrics);
+    return new PoisonRecords(stage, policy, new DeadLetters(clock, deadLetterTopic), metrics);
   }
 }

@@ -57,6 +57,14 @@ class DeadLetterDeserializationHandlerTest {
   }
 
   @Test
+  void writesToAnotherDeadLetterTopicWhenConfigured() {
+    DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+    handler.configure(Map.of(StreamsErrorConfig.STAGE, "multiline", StreamsErrorConfig.DLQ_TOPIC, "staging.dlq"));
+    assertThat(handler.handleError(null, record, error).deadLetterQueueRecords())
+        .singleElement().extracting(r -> r.topic()).isEqualTo("staging.dlq");
+  }
+
+  @Test
   void refusesAMissingStageOrAnUnknownPolicy() {
     DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
     assertThatThrownBy(() -> handler.configure(Map.of())).isInstanceOf(ConfigException.class)

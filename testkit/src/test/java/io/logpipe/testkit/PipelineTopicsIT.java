@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logpipe.runtime.kafka.PipelineTopics;
+import io.logpipe.runtime.kafka.TopicPlan;
 import io.logpipe.runtime.kafka.TopicsOutcome;
 import io.logpipe.schemas.Topic;
 import io.logpipe.schemas.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
@@ -51,6 +53,7 @@ class PipelineTopicsIT {
     assertThat(again.created()).isEmpty();
     assertThat(again.existing()).containsExactlyElementsOf(NAMES);
     assertThat(again.consistent()).isTrue();
+    assertThat(again.drifted()).isEmpty();
   }
 
   @Test
@@ -66,8 +69,39 @@ class PipelineTopicsIT {
     assertThat(raw.get(Topics.RAW.name()).partitions()).hasSize(PARTITIONS);
   }
 
+  @Test
+  void reportsPlannedConfigsThatAnExistingTopicLacksWithoutChangingThem() throws Exception {
+    String positions = broker.uniqueName("positions-drift");
+    broker.createTopic(positions, 2);
+    var compacted = new TopicPlan(positions, 2, (short) 1, Map.of("cleanup.policy", "compact"));
+
+    TopicsOutcome outcome = PipelineTopics.create(broker.admin(), List.of(compacted));
+
+    assertThat(outcome.existing()).containsExactly(positions);
+    assertThat(outcome.drifted()).containsExactly(
+        new TopicsOutcome.ConfigDrift(positions, "cleanup.policy", "compact", "delete"));
+    assertThat(outcome.consistent()).isTrue();
+    assertThat(config(positions).get("cleanup.policy").value()).isEqualTo("delete");
+  }
+
+  @Test
+  void aTopicCreatedByThePlanHasNoDrift() {
+    String name = broker.uniqueName("planned");
+    var plan = new TopicPlan(name, 2, (short) 1, Map.of("retention.ms", "3600000", "cleanup.policy", "compact"));
+
+    assertThat(PipelineTopics.create(broker.admin(), List.of(plan)).created()).containsExactly(name);
+    TopicsOutcome again = PipelineTopics.create(broker.admin(), List.of(plan));
+
+    assertThat(again.existing()).containsExactly(name);
+    assertThat(again.drifted()).isEmpty();
+  }
+
   private static Config config(Topic<?, ?> topic) throws Exception {
-    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+    return config(topic.name());
+  }
+
+  private static Config config(String topic) throws Exception {
+    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     return broker.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
   }
 }

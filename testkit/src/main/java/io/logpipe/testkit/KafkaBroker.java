@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The shared broker as a test sees it: where it is, topic creation, client factories and committed reads.
@@ -127,13 +128,12 @@ public final class KafkaBroker {
    */
   public Properties streamsConfig(String applicationId) {
     Properties config = new Properties();
-    // StreamsConfig's names, spelled out so the testkit does not drag kafka-streams into every test class path.
-    config.put("application.id", applicationId);
-    config.put("bootstrap.servers", bootstrapServers);
-    config.put("processing.guarantee", "exactly_once_v2");
-    config.put("commit.interval.ms", "100");
-    config.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams", applicationId).toString());
-    config.put("consumer.auto.offset.reset", "earliest");
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    config.put(StreamsConfig.STATE_DIR_CONFIG,
+        Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams", applicationId).toString());
     return config;
   }
 

@@ -67,6 +67,11 @@ public record SinkConfig(
     return new SinkConfig(backend, kafka, http, groupId, topic, policy, retryInitial, retryMax, errorPolicy, s3);
   }
 
+  /** The same settings reading another topic (replay, tests). */
+  public SinkConfig withTopic(String name) {
+    return new SinkConfig(backend, kafka, http, groupId, name, batch, retryInitial, retryMax, errorPolicy, s3);
+  }
+
   /** The same settings with another consumer group (replay, tests). */
   public SinkConfig withGroupId(String group) {
     return new SinkConfig(backend, kafka, http, group, topic, batch, retryInitial, retryMax, errorPolicy, s3);

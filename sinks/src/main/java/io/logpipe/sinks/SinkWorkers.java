@@ -25,8 +25,12 @@ public final class SinkWorkers {
 
   /** Starts a worker on its own thread in this process; close the handle to stop it. */
   public static RunningSink start(SinkConfig config) {
+    return start(config, sink(config));
+  }
+
+  static RunningSink start(SinkConfig config, LogSink sink) {
     ServiceMetrics metrics = ServiceMetrics.bare("sink-" + config.backend().id());
-    Parts parts = parts(config, metrics);
+    Parts parts = parts(config, sink, metrics);
     return new RunningSink(parts.worker(), parts.sink().target(), () -> {
       parts.close();
       metrics.close();
@@ -45,7 +49,11 @@ public final class SinkWorkers {
   }
 
   public static Parts parts(SinkConfig config, ServiceMetrics metrics) {
-    LogSink sink = sink(config);
+    return parts(config, sink(config), metrics);
+  }
+
+  /** As {@link #parts(SinkConfig, ServiceMetrics)} around a given sink (tests wrap one to inject failures). */
+  static Parts parts(SinkConfig config, LogSink sink, ServiceMetrics metrics) {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     metrics.bind(consumer);

@@ -138,6 +138,23 @@ class StreamsFailurePathsIT {
     assertThat(broker.readAllCommitted(out, Duration.ofSeconds(1))).as("nothing passes the poison record").isEmpty();
   }
 
+  @Test
+  void anOutputKafkaRefusesUnderExactlyOnceFailsTheStageAtOnce() throws Exception {
+    Topic<String, String> small = new Topic<>(broker.uniqueName("failure-small"), Serdes.String(), Serdes.String());
+    broker.createTopic(small.name(), 1, Map.of("max.message.bytes", "2000"));
+    send(bytes("grow"));
+    Properties props = props(ErrorPolicy.DEAD_LETTER);
+    props.put("producer.compression.type", "none");
+    HealthState health = new HealthState();
+    StreamsRunner runner = StreamsRunner.start(StageTopology.between(in,
+        s -> s.mapValues(v -> v.repeat(1000)), small), props, health);
+
+    assertThat(CompletableFuture.supplyAsync(runner::awaitTermination))
+        .succeedsWithin(Duration.ofSeconds(30)).isEqualTo(ExitCodes.FAILED);
+    runner.close();
+    assertThat(health.isAlive()).isFalse();
+  }
+
   private static String header(ConsumerRecord<?, ?> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }

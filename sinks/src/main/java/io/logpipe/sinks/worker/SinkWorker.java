@@ -55,6 +55,8 @@ public final class SinkWorker implements Service {
   private final Map<TopicPartition, PendingBatch> pending = new HashMap<>();
   private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
   private final Map<TopicPartition, Integer> failures = new HashMap<>();
+  /** Per partition, the offset of the last record the latest poll returned (see {@link #nextOffset}). */
+  private final Map<TopicPartition, Long> lastReturned = new HashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   public SinkWorker(Consumer<byte[], byte[]> consumer, String topic, LogSink sink, BatchPolicy policy,
@@ -109,6 +111,10 @@ public final class SinkWorker implements Service {
   private void accept(ConsumerRecords<byte[], byte[]> records) {
     Instant now = clock.instant();
     for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> fetched = records.records(partition);
+      lastReturned.put(partition, fetched.get(fetched.size() - 1).offset());
+    }
+    for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
         if (pausedUntil.containsKey(partition)) {
           break; // rewound after a failure in this very loop: the rest is read again later
@@ -162,7 +168,7 @@ public final class SinkWorker implements Service {
     if (!rejected.isEmpty()) {
       deadLetters.flush();
     }
-    commit(partition, batch.lastOffset() + 1);
+    commit(partition, nextOffset(partition, batch));
     failures.remove(partition);
     stats.batchDelivered(batch.records().size() - rejected.size(), rejected.size());
   }
@@ -183,9 +189,23 @@ public final class SinkWorker implements Service {
     LOG.warn("{}: {} failed transiently (attempt {}): {}; retrying from offset {} in {} ms", sink.target(), partition,
         attempt + 1, e.getMessage(), batch.firstOffset(), delay.toMillis());
     consumer.seek(partition, batch.firstOffset());
+    lastReturned.remove(partition);
     consumer.pause(List.of(partition));
     pausedUntil.put(partition, clock.instant().plus(delay));
     stats.retried();
+  }
+
+  /**
+   * The offset to commit after {@code batch}. Upstream stages write with transactions, so each partition's log
+   * holds commit markers after the records; a consumer's position steps over them, but {@code lastOffset + 1}
+   * would leave the group forever "behind" by the markers (lag dashboards never reach zero). When the batch ends at
+   * the last record the poll returned, the position is past it and past nothing but control records, so that is
+   * what we commit; otherwise later records of the poll are still to be delivered and {@code lastOffset + 1} is.
+   */
+  private long nextOffset(TopicPartition partition, PendingBatch batch) {
+    long afterBatch = batch.lastOffset() + 1;
+    Long last = lastReturned.get(partition);
+    return last != null && last == batch.lastOffset() ? Math.max(afterBatch, consumer.position(partition)) : afterBatch;
   }
 
   private void commit(TopicPartition partition, long nextOffset) {
@@ -246,6 +266,7 @@ public final class SinkWorker implements Service {
         pending.remove(p);
         pausedUntil.remove(p);
         failures.remove(p);
+        lastReturned.remove(p);
       });
     }
   }

@@ -6,6 +6,7 @@ import io.logpipe.sinks.s3.FileObjectStore;
 import io.logpipe.sinks.s3.ObjectLayout;
 import io.logpipe.sinks.s3.ObjectStore;
 import io.logpipe.sinks.s3.S3LayoutSink;
+import io.logpipe.sinks.s3.S3ObjectStore;
 import io.logpipe.sinks.s3.S3Settings;
 import io.logpipe.sinks.worker.LogSink;
 import io.logpipe.sinks.worker.SinkStats;
@@ -97,6 +98,6 @@ public final class SinkWorkers {
     if (s3.isFileTarget()) {
       return new FileObjectStore(Path.of(s3.target()));
     }
-    throw new UnsupportedOperationException("s3:// targets are not implemented yet; use file:///dir");
+    return S3ObjectStore.create(s3);
   }
 }

@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -104,8 +105,12 @@ public final class ServiceMetrics implements AutoCloseable {
     bindClosing(binding, binding::close);
   }
 
-  public void bind(AdminClient admin) {
-    KafkaClientMetrics binding = new KafkaClientMetrics(admin);
+  /** Binds an admin client ({@code Admin.create} returns an {@link AdminClient}, which Micrometer needs). */
+  public void bind(Admin admin) {
+    if (!(admin instanceof AdminClient client)) {
+      throw new IllegalArgumentException("cannot bind metrics of " + admin.getClass().getName());
+    }
+    KafkaClientMetrics binding = new KafkaClientMetrics(client);
     bindClosing(binding, binding::close);
   }
 

@@ -2,6 +2,10 @@ package io.logpipe.runtime.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 class ServiceMetricsTest {
@@ -53,6 +57,22 @@ class ServiceMetricsTest {
           .contains("jvm_memory_used_bytes")
           .contains("process_uptime_seconds")
           .contains("service=\"shipper\"");
+    }
+  }
+
+  @Test
+  void bindsKafkaClientMetrics() {
+    // Not connected (nothing listens on port 9): a client has metrics from construction.
+    Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:9", "client.id", "bound");
+    try (ServiceMetrics metrics = ServiceMetrics.bare("shipper");
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        Admin admin = Admin.create(config)) {
+      metrics.bind(producer);
+      metrics.bind(admin);
+      assertThat(metrics.registry().getMeters()).extracting(m -> m.getId().getName())
+          .anyMatch(name -> name.startsWith("kafka.producer."))
+          .anyMatch(name -> name.startsWith("kafka.admin.client."));
     }
   }
 

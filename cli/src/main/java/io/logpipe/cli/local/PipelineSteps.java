@@ -1,0 +1,44 @@
+package io.logpipe.cli.local;
+
+import io.logpipe.enricher.streams.EnricherStep;
+import io.logpipe.multiline.MultilineConfig;
+import io.logpipe.multiline.streams.MultilineMetrics;
+import io.logpipe.multiline.streams.MultilineStep;
+import io.logpipe.runtime.config.ConfigReader;
+import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.runtime.streams.Step;
+import io.logpipe.runtime.streams.Terminal;
+import io.logpipe.schemas.LogEvent;
+import io.logpipe.schemas.RawLine;
+import io.logpipe.sinks.route.RouterConfig;
+import io.logpipe.sinks.route.RouterServiceMetrics;
+import io.logpipe.sinks.route.RouterStep;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The Streams stages of the pipeline, each built by its own module from its own configuration, so {@code local}
+ * honours the same {@code MULTILINE_*}, {@code ROUTER_*}, … variables as the split services. Without a Kubernetes
+ * API the enricher fills what the log path tells and parses bodies.
+ */
+record PipelineSteps(Step<RawLine, LogEvent> multiline, Step<LogEvent, LogEvent> enricher,
+    Step<LogEvent, LogEvent> redactor, Terminal<LogEvent> router) {
+
+  static PipelineSteps configured(String bootstrapServers, ServiceMetrics metrics) {
+    Map<String, String> kafka = Map.of("BOOTSTRAP_SERVERS", bootstrapServers);
+    MultilineConfig multiline = MultilineConfig.read(ConfigReader.fromEnvironment(MultilineConfig.PREFIX, kafka));
+    // Only the S3-layout file sink runs locally, so that is where the router sends events unless told otherwise.
+    Map<String, String> router = Map.of("BOOTSTRAP_SERVERS", bootstrapServers, "DEFAULT_SINKS", "s3");
+    RouterConfig routing = RouterConfig.read(ConfigReader.fromEnvironment(RouterConfig.PREFIX, router));
+    return new PipelineSteps(
+        new MultilineStep(multiline.settings(), new MultilineMetrics(metrics.registry()), Clock.systemUTC()),
+        EnricherStep.withoutApi(),
+        Step.identity(),
+        RouterStep.of(routing, new RouterServiceMetrics(metrics)));
+  }
+
+  /** Every stage in one topology, from raw lines to the sink topics. */
+  Terminal<RawLine> fused() {
+    return multiline.andThen(enricher).andThen(redactor).thenEnd(router);
+  }
+}

@@ -17,6 +17,9 @@ public final class Flags {
   }
 
   public static List<String> names(int flags) {
+    if (flags == 0) {
+      return List.of();
+    }
     List<String> out = new ArrayList<>(2);
     if ((flags & PARTIAL) != 0) {
       out.add("partial");

@@ -68,14 +68,14 @@ final class StreamAssembler {
       // A structured log line is complete by construction: never glued to anything, even if it quotes a trace.
       detector.reset();
       close(out);
-      out.accept(Accumulator.of(line).toEvent());
+      out.accept(single(line));
       return;
     }
     Status status = detector.update(line.text());
     switch (status) {
       case NO_TRACE -> {
         close(out);
-        out.accept(Accumulator.of(line).toEvent());
+        out.accept(single(line));
       }
       case START -> {
         close(out);
@@ -84,7 +84,7 @@ final class StreamAssembler {
       case TENTATIVE -> {
         if (open == null) {
           detector.reset();
-          out.accept(Accumulator.of(line).toEvent());
+          out.accept(single(line));
         } else {
           tentative.add(line);
         }
@@ -133,9 +133,15 @@ final class StreamAssembler {
       open = null;
     }
     for (LogicalLine held : tentative) {
-      out.accept(Accumulator.of(held).toEvent());
+      out.accept(single(held));
     }
     tentative.clear();
+  }
+
+  /** A one-line event, without copying its text. */
+  private static AssembledEvent single(LogicalLine l) {
+    return new AssembledEvent(l.stream(), l.timeText(), l.timeUnixNano(), l.text(), l.origin(), l.firstOffset(),
+        l.lastOffset(), l.physicalLines(), Flags.names(l.flags()));
   }
 
   /** Emits everything pending: a partial line as it is (flagged), then the open event. */

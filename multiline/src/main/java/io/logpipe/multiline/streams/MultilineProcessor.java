@@ -88,26 +88,19 @@ final class MultilineProcessor implements Processor<String, RawLine, String, Log
   }
 
   static LogEvent toLogEvent(AssembledEvent e) {
+    // Constructors, not Avro builders: builders deep-copy and resolve defaults per field, on the hot path.
     Origin o = e.origin();
-    Source source = Source.newBuilder()
-        .setNode(o == null || o.node() == null ? "" : o.node())
-        .setPath(o == null || o.path() == null ? "" : o.path())
-        .setFileId(o == null ? null : o.fileId())
-        .setFirstOffset(e.firstOffset())
-        .setLastOffset(e.lastOffset())
-        .setLineCount(e.lineCount())
-        .build();
-    return LogEvent.newBuilder()
-        .setTimeUnixNano(e.timeUnixNano())
-        .setTimeText(e.timeText())
-        .setStream(e.stream())
-        .setMessage(e.message())
-        .setSource(source)
-        .setFlags(new ArrayList<>(e.flags()))
-        .build();
+    Source source = new Source(o == null || o.node() == null ? "" : o.node(),
+        o == null || o.path() == null ? "" : o.path(), o == null ? null : o.fileId(), e.firstOffset(),
+        e.lastOffset(), e.lineCount());
+    return new LogEvent(e.timeUnixNano(), e.timeText(), e.stream(), e.message(), source,
+        e.flags().isEmpty() ? new ArrayList<>(0) : new ArrayList<>(e.flags()), null, null, null);
   }
 
   private static byte[] bytes(ByteBuffer b) {
+    if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.remaining() == b.array().length) {
+      return b.array();
+    }
     ByteBuffer d = b.duplicate();
     byte[] out = new byte[d.remaining()];
     d.get(out);

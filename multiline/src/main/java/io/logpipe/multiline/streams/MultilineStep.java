@@ -51,12 +51,13 @@ public final class MultilineStep implements Step<RawLine, LogEvent> {
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      // Changelogged (the default) so a killed instance's pending events resume elsewhere; no cache, so every
-      // change is in the changelog of the transaction that consumed the line.
+      // Changelogged so a killed instance's pending events resume elsewhere. Cached: a trace rewrites its stream's
+      // entry on every line, and the cache sends only the last value per commit to RocksDB and the changelog; it is
+      // flushed before each transaction commits, so the changelog still matches the consumed offsets (EOS).
       StoreBuilder<KeyValueStore<String, byte[]>> store = Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
           .withLoggingEnabled(Map.of())
-          .withCachingDisabled();
+          .withCachingEnabled();
       return Set.of(store);
     }
   }

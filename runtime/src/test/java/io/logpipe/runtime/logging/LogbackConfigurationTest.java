@@ -17,6 +17,8 @@ class LogbackConfigurationTest {
         .filteredOn(s -> s.getEffectiveLevel() >= Status.WARN).isEmpty();
     assertThat(context.getTurboFilterList()).hasOnlyElementsOfType(RateLimitingTurboFilter.class).hasSize(1);
     assertThat(context.getLogger("org.apache.kafka").getLevel()).hasToString("WARN");
+    assertThat(context.getLogger("org.apache.kafka.streams.processor.internals.RecordDeserializer").getLevel())
+        .as("its warnings quote record bytes").hasToString("ERROR");
     context.stop();
   }
 }

@@ -6,6 +6,7 @@ import io.logpipe.enricher.EnricherCommand;
 import io.logpipe.enricher.tool.EnrichCommand;
 import io.logpipe.multiline.MultilineCommand;
 import io.logpipe.multiline.cli.ParseCommand;
+import io.logpipe.redactor.RedactorCommand;
 import io.logpipe.redactor.offline.RedactCommand;
 import io.logpipe.shipper.ShipperCommand;
 import io.logpipe.sinks.SinkCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "logpipe", mixinStandardHelpOptions = true, version = "logpipe 0.1.0",
     description = "A Kubernetes log pipeline on Kafka: exactly once from the log file to the sink.",
     subcommands = {
-        ShipperCommand.class, MultilineCommand.class, EnricherCommand.class, RouterCommand.class, SinkCommand.class, TopicsCommand.class, LocalCommand.class, DemoCommand.class,
+        ShipperCommand.class, MultilineCommand.class, EnricherCommand.class, RedactorCommand.class,
+        RouterCommand.class, SinkCommand.class, TopicsCommand.class, LocalCommand.class, DemoCommand.class,
         ParseCommand.class, EnrichCommand.class, RedactCommand.class})
 public final class Logpipe implements Runnable {
 

@@ -4,6 +4,9 @@ import io.logpipe.enricher.streams.EnricherStep;
 import io.logpipe.multiline.MultilineConfig;
 import io.logpipe.multiline.streams.MultilineMetrics;
 import io.logpipe.multiline.streams.MultilineStep;
+import io.logpipe.redactor.RedactorCommand;
+import io.logpipe.redactor.RedactorConfig;
+import io.logpipe.redactor.RedactorMetrics;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.streams.Step;
@@ -18,7 +21,7 @@ import java.util.Map;
 
 /**
  * The Streams stages of the pipeline, each built by its own module from its own configuration, so {@code local}
- * honours the same {@code MULTILINE_*}, {@code ROUTER_*}, … variables as the split services. Without a Kubernetes
+ * honours the same {@code MULTILINE_*}, {@code REDACTOR_*}, {@code ROUTER_*}, … variables as the split services. Without a Kubernetes
  * API the enricher fills what the log path tells and parses bodies.
  */
 record PipelineSteps(Step<RawLine, LogEvent> multiline, Step<LogEvent, LogEvent> enricher,
@@ -30,10 +33,11 @@ record PipelineSteps(Step<RawLine, LogEvent> multiline, Step<LogEvent, LogEvent>
     // Only the S3-layout file sink runs locally, so that is where the router sends events unless told otherwise.
     Map<String, String> router = Map.of("BOOTSTRAP_SERVERS", bootstrapServers, "DEFAULT_SINKS", "s3");
     RouterConfig routing = RouterConfig.read(ConfigReader.fromEnvironment(RouterConfig.PREFIX, router));
+    RedactorConfig redactor = RedactorConfig.read(ConfigReader.fromEnvironment(RedactorConfig.PREFIX, kafka));
     return new PipelineSteps(
         new MultilineStep(multiline.settings(), new MultilineMetrics(metrics.registry()), Clock.systemUTC()),
         EnricherStep.withoutApi(),
-        Step.identity(),
+        RedactorCommand.step(redactor, new RedactorMetrics(metrics)),
         RouterStep.of(routing, new RouterServiceMetrics(metrics)));
   }
 

@@ -109,7 +109,7 @@ public final class ConfigReader {
       described.put(fullName(name), "<missing>");
       return "";
     }
-    described.put(fullName(name), raw.get().value() + raw.get().origin());
+    described.put(fullName(name), shown(name, raw.get().value()) + raw.get().origin());
     return raw.get().value();
   }
 
@@ -199,7 +199,7 @@ public final class ConfigReader {
   public Map<String, String> prefixed(String subPrefix) {
     String sub = YamlSettings.normalize(subPrefix);
     Map<String, String> found = sources.under(sub);
-    found.forEach((k, v) -> described.put(fullName(sub + k), SecretNames.looksSecret(k) ? Secret.MASK : v));
+    found.forEach((k, v) -> described.put(fullName(sub + k), shown(k, v)));
     return found;
   }
 
@@ -224,7 +224,7 @@ public final class ConfigReader {
   private <T> T read(String name, T def, Function<String, Optional<T>> parser, String problem, boolean blankIsUnset) {
     Optional<ConfigSources.Raw> raw = sources.lookup(name).filter(s -> !(blankIsUnset && s.value().isBlank()));
     if (raw.isEmpty()) {
-      described.put(fullName(name), def + " (default)");
+      described.put(fullName(name), shown(name, String.valueOf(def)) + " (default)");
       return def;
     }
     Optional<T> parsed = parser.apply(raw.get().value());
@@ -233,8 +233,13 @@ public final class ConfigReader {
       described.put(fullName(name), "<invalid>");
       return def;
     }
-    described.put(fullName(name), parsed.get() + raw.get().origin());
+    described.put(fullName(name), shown(name, String.valueOf(parsed.get())) + raw.get().origin());
     return parsed.get();
+  }
+
+  /** How a value appears in {@link #describe()}: masked when its name says secret, URL credentials masked. */
+  private static String shown(String name, String value) {
+    return SecretNames.looksSecret(name) ? Secret.MASK : SecretNames.maskUrlCredentials(value);
   }
 
   private void problem(String name, String what) {

@@ -191,6 +191,17 @@ class ConfigReaderTest {
   }
 
   @Test
+  void describeMasksSecretLookingNamesAndUrlCredentialsReadAsPlainStrings() {
+    ConfigReader r = env(Map.of("MULTILINE_S3_SECRET_KEY", "abc123", "MULTILINE_ENDPOINT",
+        "https://admin:pw@opensearch:9200/x", "MULTILINE_LIST", "http://a:b@h1,http://h2"));
+    assertThat(r.string("S3_SECRET_KEY", "")).isEqualTo("abc123");
+    assertThat(r.string("ENDPOINT", "")).isEqualTo("https://admin:pw@opensearch:9200/x");
+    r.list("LIST", List.of());
+    assertThat(r.describe()).contains("MULTILINE_S3_SECRET_KEY=****",
+        "MULTILINE_ENDPOINT=https://****@opensearch:9200/x", "MULTILINE_LIST=[http://****@h1, http://h2]").doesNotContain("abc123").doesNotContain("pw@");
+  }
+
+  @Test
   void emptySecretPrintsAsEmpty() {
     assertThat(new Secret("")).hasToString("");
     assertThat(new Secret("x")).isEqualTo(new Secret("x")).isNotEqualTo(new Secret("y"));

@@ -68,7 +68,7 @@ public final class DeadLetterWriter implements AutoCloseable {
         new PoisonRecords(stage, policy, DeadLetters.systemClock(), Optional.of(metrics)));
   }
 
-  /** Applies the policy to a consumed record; see {@link #reject(String, int, long, byte[], byte[], Throwable, Reason)}. */
+  /** Applies the policy to a consumed record (see the coordinates overload). */
   public Optional<Future<RecordMetadata>> reject(ConsumerRecord<byte[], byte[]> record, Throwable error,
       Reason dropReason) {
     return reject(record.topic(), record.partition(), record.offset(), record.key(), record.value(), error,

@@ -9,9 +9,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Builds dead-letter records for {@code logs.dlq.v1} (or another topic): the original key and value bytes, untouched, so a fixed
- * stage can replay them, and the provenance in {@link DeadLetterHeaders}. The error message is bounded; the record
- * content itself never goes into a header.
+ * Builds dead-letter records for {@code logs.dlq.v1} (or another topic): the original key and value bytes,
+ * untouched, so a fixed stage can replay them, and the provenance in {@link DeadLetterHeaders}. The error message
+ * is bounded; the record content itself never goes into a header.
  */
 public final class DeadLetters {
 

@@ -198,7 +198,8 @@ class ConfigReaderTest {
     assertThat(r.string("ENDPOINT", "")).isEqualTo("https://admin:pw@opensearch:9200/x");
     r.list("LIST", List.of());
     assertThat(r.describe()).contains("MULTILINE_S3_SECRET_KEY=****",
-        "MULTILINE_ENDPOINT=https://****@opensearch:9200/x", "MULTILINE_LIST=[http://****@h1, http://h2]").doesNotContain("abc123").doesNotContain("pw@");
+        "MULTILINE_ENDPOINT=https://****@opensearch:9200/x", "MULTILINE_LIST=[http://****@h1, http://h2]")
+        .doesNotContain("abc123").doesNotContain("pw@");
   }
 
   @Test

@@ -15,6 +15,9 @@ public interface Service {
    */
   void run(HealthState health) throws Exception;
 
-  /** Asks {@link #run} to return soon (finishing the current batch); must not block. Called from another thread. */
+  /**
+   * Asks {@link #run} to return soon (finishing the current batch); must not block. Called from another thread,
+   * possibly before {@link #run} has started (a SIGTERM during start-up): {@code run} must then return at once.
+   */
   void stop();
 }

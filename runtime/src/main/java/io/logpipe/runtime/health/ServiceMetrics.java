@@ -1,6 +1,8 @@
 package io.logpipe.runtime.health;
 
+import io.logpipe.runtime.logging.RateLimitingTurboFilter;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -36,6 +38,8 @@ public final class ServiceMetrics implements AutoCloseable {
   public static final String RECORDS_DROPPED = "logpipe.records.dropped";
   /** Prometheus name {@code logpipe_dead_letters_total}. */
   public static final String DEAD_LETTERS = "logpipe.dead.letters";
+  /** Prometheus name {@code logpipe_log_messages_suppressed_total}: the pipeline's own logs, rate-limited. */
+  public static final String LOG_MESSAGES_SUPPRESSED = "logpipe.log.messages.suppressed";
 
   private static final int MAX_ERROR_CLASSES = 32;
 
@@ -56,6 +60,9 @@ public final class ServiceMetrics implements AutoCloseable {
         new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())) {
       binder.bindTo(metrics.registry);
     }
+    RateLimitingTurboFilter.installed().ifPresent(filter -> FunctionCounter.builder(LOG_MESSAGES_SUPPRESSED, filter,
+        RateLimitingTurboFilter::suppressedTotal).description("Log messages suppressed by the rate limit")
+        .register(metrics.registry));
     return metrics;
   }
 

@@ -2,13 +2,16 @@ package io.logpipe.runtime.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
@@ -47,6 +50,15 @@ public final class RateLimitingTurboFilter extends TurboFilter {
       throw new IllegalArgumentException("maxPerSecond must be at least 1, not " + maxPerSecond);
     }
     this.maxPerSecond = maxPerSecond;
+  }
+
+  /** The filter installed in logback's context by {@code logback.xml}, if logback is the SLF4J backend. */
+  public static Optional<RateLimitingTurboFilter> installed() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      return context.getTurboFilterList().stream().filter(RateLimitingTurboFilter.class::isInstance)
+          .map(RateLimitingTurboFilter.class::cast).findFirst();
+    }
+    return Optional.empty();
   }
 
   /** Messages suppressed since start, all loggers. */

@@ -56,6 +56,7 @@ class ServiceMetricsTest {
       assertThat(metrics.registry().scrape())
           .contains("jvm_memory_used_bytes")
           .contains("process_uptime_seconds")
+          .contains("logpipe_log_messages_suppressed_total")
           .contains("service=\"shipper\"");
     }
   }

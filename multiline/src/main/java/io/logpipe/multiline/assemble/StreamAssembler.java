@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  */
 final class StreamAssembler {
 
+  /** Held lines (blank lines that only the next line can place) per stream, at most. */
+  static final int MAX_HELD = 8;
+
   private final Detector detector;
   private final AssemblyLimits limits;
   private final AssemblyMetrics metrics;
@@ -84,6 +87,11 @@ final class StreamAssembler {
       case TENTATIVE -> {
         if (open == null) {
           detector.reset();
+          out.accept(single(line));
+        } else if (tentative.size() >= MAX_HELD) {
+          // A trace followed by a run of blank lines: the blanks are not part of it, and holding is bounded.
+          detector.reset();
+          close(out);
           out.accept(single(line));
         } else {
           tentative.add(line);

@@ -22,6 +22,8 @@ public enum Language {
           t.rule(from, word, word + (word.startsWith("V8") ? "$" : "(?::|$|\\[)"), "java_after_exception");
         }
       }
+      // `Exception in thread "main"` alone on its line (the JVM's uncaught-exception header, message elsewhere).
+      t.rule("start", "Exception in thread", "^Exception in thread\\b", "java_after_exception");
       t.rule("java_after_exception", "nested exception is:", "^[\\t ]*nested exception is:[\\t ]*$",
           "java_start_exception");
       t.tentative("java_after_exception", "^$", "java_after_exception");
@@ -74,6 +76,8 @@ public enum Language {
       t.rule("start", "panic: ", "\\bpanic: ", "go_after_panic");
       t.rule("start", "fatal error: ", "^fatal error: ", "go_after_panic");
       t.rule("start", "http: panic serving", "http: panic serving", "go_goroutine");
+      // A goroutine dump without a panic line (SIGQUIT, debug.Stack()).
+      t.rule("start", "goroutine ", "^goroutine \\d+ \\[[^\\]]+\\]:$", "go_frame_line1");
       t.tentative("go_after_panic", "^$", "go_goroutine");
       t.rule("go_after_panic", "[signal ", "^\\[signal ", "go_after_signal");
       t.rule("go_after_panic", "goroutine ", "^goroutine \\d+ \\[[^\\]]+\\]:$", "go_frame_line1");
@@ -95,6 +99,22 @@ public enum Language {
       // Ruby's own format: `file.rb:6:in 'm': message (ZeroDivisionError)` then `from` frames.
       t.rule("start", ":in ", ":\\d+:in [`'].*\\([A-Z]\\w*(?:::\\w+)*\\)$", "ruby_native");
       t.rule("ruby_native", "from ", "^\\s+from ", "ruby_native");
+    }
+  },
+  RUST {
+    @Override
+    void rules(Table t) {
+      // `thread 'main' panicked at src/main.rs:4:5:` (message on the next line, Rust 1.73+) or with the message
+      // inline (older); then `note:` lines and, with RUST_BACKTRACE, numbered frames and `at` locations.
+      t.rule("start", "' panicked at ", "^thread '[^']*' panicked at .*:$", "rust_panic_message");
+      t.rule("start", "' panicked at ", "^thread '[^']*' panicked at ", "rust_panic");
+      t.rule("rust_panic_message", null, ".", "rust_panic");
+      for (String from : new String[] {"rust_panic", "rust_backtrace"}) {
+        t.rule(from, "note: ", "^note: ", from);
+        t.rule(from, "stack backtrace:", "^stack backtrace:$", "rust_backtrace");
+      }
+      t.rule("rust_backtrace", null, "^\\s+\\d+: ", "rust_backtrace");
+      t.rule("rust_backtrace", "at ", "^\\s+at ", "rust_backtrace");
     }
   },
   DART {
@@ -143,7 +163,7 @@ public enum Language {
 
   private static final class AllRules {
     // PHP first: `PHP Fatal error:  Uncaught Exception: …` would otherwise open a Java trace.
-    static final List<Rule> RULES = table(List.of(PHP, JAVA, PYTHON, GO, RUBY, DART));
+    static final List<Rule> RULES = table(List.of(PHP, JAVA, PYTHON, GO, RUBY, RUST, DART));
   }
 
   private static List<Rule> table(List<Language> languages) {

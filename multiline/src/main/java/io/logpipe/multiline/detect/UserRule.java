@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * group their lines. Any of the three patterns may be absent (at least one is required):
  * <ul>
  *   <li>no {@code start}: every line that does not continue an event starts one;</li>
- *   <li>no {@code continue}: every line that does not start an event continues the open one;</li>
+ *   <li>no {@code continue}: every line that does not start an event continues the open one (with an {@code end}
+ *   pattern, every line continues it until the end line);</li>
  *   <li>{@code end}: a line matching it closes the open event after joining it.</li>
  * </ul>
  * Lines outside any event are their own events. {@code mode} says whether the rule replaces the built-in detectors

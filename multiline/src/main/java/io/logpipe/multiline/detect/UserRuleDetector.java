@@ -17,7 +17,10 @@ final class UserRuleDetector implements Detector {
         open = false;
         return Status.END;
       }
-      boolean continues = rule.continuation() != null ? matches(rule.continuation(), line) : !startsEvent(line);
+      // Without a continue pattern: with an end pattern every line continues until the end line (Vector's
+      // halt_with); without one, every line that does not start an event continues the open one.
+      boolean continues = rule.continuation() != null ? matches(rule.continuation(), line)
+          : rule.end() != null || !startsEvent(line);
       if (continues) {
         return Status.INSIDE;
       }

@@ -63,6 +63,16 @@ class BuiltinDetectorsTest {
                 + "  thrown in /app/a.php on line 3⏎next"),
         row("json line quoting a trace is never glued",
             "{\"msg\":\"java.lang.Error: x\",\"level\":\"error\"}⏎\tat a.B.c(B.java:1)"),
+        row("rust panic with backtrace",
+            "thread 'main' panicked at src/main.rs:4:5:\nindex out of bounds\n"
+                + "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\nstack backtrace:\n"
+                + "   0: rust_begin_unwind\n             at /rustc/abc/library/std/src/panicking.rs:597:5⏎after"),
+        row("goroutine dump without a panic line",
+            "goroutine 7 [select]:\nmain.loop()\n\t/app/main.go:20 +0x1⏎after"),
+        row("uncaught JVM exception header", "Exception in thread \"main\" java.lang.NullPointerException\n"
+            + "\tat Main.main(Main.java:3)"),
+        row("blank lines after a trace are held only so far",
+            "java.lang.Error: x⏎⏎⏎⏎⏎⏎⏎⏎⏎⏎⏎next"),
         row("plain lines stay apart", "one⏎two⏎⏎three"));
   }
 

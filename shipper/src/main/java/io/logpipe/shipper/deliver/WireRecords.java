@@ -1,11 +1,8 @@
 package io.logpipe.shipper.deliver;
 
-import io.logpipe.schemas.FileIdentity;
 import io.logpipe.schemas.FilePosition;
-import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.Topics;
 import io.logpipe.shipper.tail.FileSlice;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,28 +13,22 @@ import java.util.function.BiConsumer;
 final class WireRecords {
 
   private final String node;
+  private final RawLineEncoder encoder;
 
   WireRecords(String node) {
     this.node = node;
+    this.encoder = new RawLineEncoder(node);
   }
 
-  /** Each line of the slice, as (stream key, encoded RawLine). Releases have no lines. */
+  /** Each line of the slice, as (stream key, encoded RawLine). Releases have no lines. Not thread-safe. */
   void lines(FileSlice slice, BiConsumer<String, byte[]> out) {
     if (slice.lineCount() == 0) {
       return;
     }
     String key = slice.stream().toString();
-    FileIdentity id = slice.id().toAvro();
-    RawLine line = new RawLine();
-    line.setNode(node);
-    line.setPath(slice.path());
-    line.setFileId(id);
-    line.setReadTime(slice.readTime());
+    encoder.startSlice(slice);
     for (int i = 0; i < slice.lineCount(); i++) {
-      line.setOffset(slice.offsetOf(i));
-      line.setLine(ByteBuffer.wrap(slice.data(), slice.starts()[i], slice.lengths()[i]));
-      line.setContinued(slice.continued()[i]);
-      out.accept(key, Topics.RAW_LINE.encode(line));
+      out.accept(key, encoder.encode(slice, i));
     }
   }
 

@@ -158,12 +158,13 @@ public enum Language {
 
   /** Every built-in language (the compiled table is shared: patterns are immutable, detectors are not). */
   public static Detector all() {
-    return new StateMachineDetector(AllRules.RULES);
+    return new StateMachineDetector(AllRules.TABLE);
   }
 
   private static final class AllRules {
     // PHP first: `PHP Fatal error:  Uncaught Exception: …` would otherwise open a Java trace.
-    static final List<Rule> RULES = table(List.of(PHP, JAVA, PYTHON, GO, RUBY, RUST, DART));
+    static final java.util.Map<String, Rule[]> TABLE = StateMachineDetector.table(
+        table(List.of(PHP, JAVA, PYTHON, GO, RUBY, RUST, DART)));
   }
 
   private static List<Rule> table(List<Language> languages) {

@@ -18,13 +18,22 @@ public final class StateMachineDetector implements Detector {
   private String state = START;
 
   StateMachineDetector(List<Rule> rules) {
+    this(table(rules));
+  }
+
+  /** Shares a table built once by {@link #table(List)}: one detector per container stream, one table per rule set. */
+  StateMachineDetector(Map<String, Rule[]> rulesByState) {
+    this.rulesByState = rulesByState;
+  }
+
+  static Map<String, Rule[]> table(List<Rule> rules) {
     Map<String, List<Rule>> grouped = new HashMap<>();
     for (Rule r : rules) {
       grouped.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
     }
     Map<String, Rule[]> table = new HashMap<>();
     grouped.forEach((k, v) -> table.put(k, v.toArray(Rule[]::new)));
-    this.rulesByState = Map.copyOf(table);
+    return Map.copyOf(table);
   }
 
   @Override

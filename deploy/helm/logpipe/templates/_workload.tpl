@@ -1,0 +1,165 @@
+{{/*
+One Deployment-run component and what goes with it: ServiceAccount, ConfigMap (its `config`), Deployment,
+Service (metrics), PodDisruptionBudget, and a KEDA ScaledObject or an HPA.
+Parameters (dict): root, component, prefix, values, args (list), env (YAML text), volumes, mounts (YAML text),
+automountToken (bool), stateful (bool: a Kafka Streams state dir), inputTopic and group (lag scaling).
+*/}}
+{{- define "logpipe.workload" -}}
+{{- $root := .root -}}
+{{- $v := .values -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+{{- $name := include "logpipe.name" $ctx -}}
+{{- include "logpipe.checkReplicas" (dict "root" $root "component" .component "values" $v) -}}
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "logpipe.labels" $ctx | nindent 4 }}
+  {{- with $v.serviceAccountAnnotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+automountServiceAccountToken: {{ .automountToken }}
+{{- if $v.config }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "logpipe.labels" $ctx | nindent 4 }}
+data:
+  config.yaml: |
+    {{- toYaml $v.config | nindent 4 }}
+{{- end }}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "logpipe.labels" $ctx | nindent 4 }}
+spec:
+  {{- if not $v.autoscaling.enabled }}
+  replicas: {{ $v.replicas }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "logpipe.selectorLabels" $ctx | nindent 6 }}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        {{- include "logpipe.labels" $ctx | nindent 8 }}
+        {{- with $root.Values.podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      annotations:
+        checksum/config: {{ toYaml $v.config | sha256sum | trunc 16 }}
+        {{- with $root.Values.podAnnotations }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ $name }}
+      automountServiceAccountToken: {{ .automountToken }}
+      terminationGracePeriodSeconds: {{ $v.terminationGracePeriodSeconds }}
+      {{- include "logpipe.podCommon" $root | nindent 6 }}
+      securityContext:
+        {{- include "logpipe.nonRootPodSecurityContext" . | nindent 8 }}
+      containers:
+        - name: {{ .component }}
+          image: {{ include "logpipe.image" $root }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          args:
+            {{- toYaml .args | nindent 12 }}
+          ports:
+            - name: http
+              containerPort: {{ $root.Values.httpPort }}
+              protocol: TCP
+          env:
+            {{- with .env }}
+            {{- . | nindent 12 }}
+            {{- end }}
+            {{- if .stateful }}
+            - name: {{ .prefix }}_STATE_DIR
+              value: /var/lib/logpipe/state
+            {{- end }}
+            {{- include "logpipe.kafkaEnv" (dict "root" $root "prefix" .prefix) | nindent 12 }}
+            {{- include "logpipe.commonEnv" (dict "root" $root "prefix" .prefix "config" $v.config "extraEnv" $v.extraEnv) | nindent 12 }}
+          resources:
+            {{- toYaml $v.resources | nindent 12 }}
+          {{- include "logpipe.probes" . | nindent 10 }}
+          securityContext:
+            {{- include "logpipe.containerSecurityContext" . | nindent 12 }}
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            {{- if .stateful }}
+            - name: state
+              mountPath: /var/lib/logpipe/state
+            {{- end }}
+            {{- if $v.config }}
+            - name: config
+              mountPath: /etc/logpipe/config
+              readOnly: true
+            {{- end }}
+            {{- with .mounts }}
+            {{- . | nindent 12 }}
+            {{- end }}
+            {{- include "logpipe.kafkaVolumeMounts" $root | nindent 12 }}
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: 64Mi
+        {{- if .stateful }}
+        # Streams state: a cache of changelogged stores, restored from Kafka on a new pod.
+        - name: state
+          emptyDir:
+            sizeLimit: 1Gi
+        {{- end }}
+        {{- if $v.config }}
+        - name: config
+          configMap:
+            name: {{ $name }}
+        {{- end }}
+        {{- with .volumes }}
+        {{- . | nindent 8 }}
+        {{- end }}
+        {{- include "logpipe.kafkaVolumes" $root | nindent 8 }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "logpipe.labels" $ctx | nindent 4 }}
+spec:
+  selector:
+    {{- include "logpipe.selectorLabels" $ctx | nindent 4 }}
+  ports:
+    - name: http
+      port: {{ $root.Values.httpPort }}
+      targetPort: http
+{{- if $v.pdb.enabled }}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "logpipe.labels" $ctx | nindent 4 }}
+spec:
+  maxUnavailable: {{ $v.pdb.maxUnavailable }}
+  selector:
+    matchLabels:
+      {{- include "logpipe.selectorLabels" $ctx | nindent 6 }}
+{{- end }}
+{{- if and $v.autoscaling $v.autoscaling.enabled }}
+{{- include "logpipe.autoscaling" (dict "root" $root "ctx" $ctx "name" $name "values" $v "inputTopic" .inputTopic "group" .group) }}
+{{- end }}
+{{- end -}}

@@ -18,6 +18,13 @@ public final class Topics {
 
   private static final Serde<String> KEY = Serdes.String();
 
+  /**
+   * The largest record (batch) any pipeline topic accepts, and so the largest request every producer may send. The
+   * broker's default (1 MiB) is below one maximum-size line (1 MiB by default) plus its envelope, which would make
+   * such a line fail every transaction; events are bounded well below this by each stage's own limits.
+   */
+  public static final int MAX_RECORD_BYTES = 8 << 20;
+
   /** Raw lines from the shipper. Holds unredacted text: short retention and tight ACLs. */
   public static final Topic<String, RawLine> RAW = new Topic<>("logs.raw.v1", KEY, RAW_LINE);
   /** The shipper's file positions, written in the same transaction as the lines; compacted. Key: node/fileId. */

@@ -65,6 +65,7 @@ public final class PipelineTopics {
     // one broker down without blocking writes; smaller clusters get what they can.
     int minInSync = Math.max(1, Math.min(2, replicationFactor - 1));
     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSync));
+    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_RECORD_BYTES));
     if (Topics.isCompacted(topic)) {
       configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     } else if (UNREDACTED.contains(topic)) {

@@ -7,6 +7,7 @@ import io.logpipe.runtime.errors.DeadLetterProductionHandler;
 import io.logpipe.runtime.errors.ErrorPolicy;
 import io.logpipe.runtime.errors.StreamsErrorConfig;
 import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.schemas.Topics;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +35,8 @@ public final class StreamsSettings {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // Dead letters carry a whole poison record, which can be as large as the biggest raw line.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     // Global stores (none today) get the same policy. Kafka 4.3 warns without it and deprecates the key (true is

@@ -55,6 +55,14 @@ class PipelineTopicsTest {
   }
 
   @Test
+  void acceptsRecordsAsLargeAsTheLargestLineTheShipperSends() {
+    // A 1 MiB line (the shipper's default maximum) plus its envelope exceeds the broker's 1 MiB default.
+    assertThat(PipelineTopics.plan(1, (short) 1)).allSatisfy(t -> assertThat(t.configs())
+        .containsEntry("max.message.bytes", String.valueOf(Topics.MAX_RECORD_BYTES)));
+    assertThat(Topics.MAX_RECORD_BYTES).isGreaterThan(2 * (1 << 20));
+  }
+
+  @Test
   void unredactedRetentionIsConfigurable() {
     var plan = byName(PipelineTopics.plan(3, (short) 1, Duration.ofHours(2)));
 
@@ -89,7 +97,8 @@ class PipelineTopicsTest {
     var raw = byName(PipelineTopics.plan(6, (short) 3)).get(Topics.RAW.name());
 
     assertThat(raw.describe())
-        .isEqualTo("logs.raw.v1 partitions=6 replication=3 min.insync.replicas=2 retention.ms=86400000");
+        .isEqualTo("logs.raw.v1 partitions=6 replication=3 max.message.bytes=8388608 min.insync.replicas=2 "
+            + "retention.ms=86400000");
     assertThat(raw.newTopic().configs()).isEqualTo(raw.configs());
     assertThat(raw.newTopic().numPartitions()).isEqualTo(6);
   }

@@ -29,7 +29,8 @@ class StreamsSettingsTest {
     assertThat(config.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).containsExactly("k:9092");
     assertThat(config.getString(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/var/lib/logpipe");
     assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
-    assertThat(config.getProducerConfigs("c")).containsEntry("compression.type", "lz4");
+    assertThat(config.getProducerConfigs("c")).containsEntry("compression.type", "lz4")
+        .containsEntry("max.request.size", io.logpipe.schemas.Topics.MAX_RECORD_BYTES);
     assertThat(config.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
         .isEqualTo(DeadLetterDeserializationHandler.class);
     assertThat(config.getClass(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))

@@ -10,6 +10,7 @@ import io.logpipe.schemas.PodLogPath;
 import io.logpipe.schemas.StreamKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,31 +68,18 @@ public final class Enrichment {
     return event;
   }
 
+  // The all-arguments constructors, not the Avro builders: per event, a builder deep-copies the schema default of
+  // every field left unset.
   private static KubernetesMetadata fromPath(StreamKey stream) {
-    return KubernetesMetadata.newBuilder()
-        .setNamespace(stream.namespace())
-        .setPod(stream.pod())
-        .setPodUid(stream.podUid())
-        .setContainer(stream.container())
-        .build();
+    return new KubernetesMetadata(stream.namespace(), stream.pod(), stream.podUid(), stream.container(),
+        null, null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   private static KubernetesMetadata fromView(StreamKey stream, PodView view) {
     PodMeta pod = view.pod();
-    return KubernetesMetadata.newBuilder()
-        .setNamespace(pod.namespace())
-        .setPod(pod.name())
-        .setPodUid(pod.uid())
-        .setContainer(stream.container())
-        .setContainerImage(pod.containerImages().get(stream.container()))
-        .setNode(pod.node())
-        .setPodIp(pod.podIp())
-        .setOwnerKind(view.owner() == null ? null : view.owner().kind())
-        .setOwnerName(view.owner() == null ? null : view.owner().name())
-        .setPodLabels(pod.labels())
-        .setPodAnnotations(pod.annotations())
-        .setNamespaceLabels(view.namespaceLabels())
-        .setNodeLabels(view.nodeLabels())
-        .build();
+    return new KubernetesMetadata(pod.namespace(), pod.name(), pod.uid(), stream.container(),
+        pod.containerImages().get(stream.container()), pod.node(), pod.podIp(),
+        view.owner() == null ? null : view.owner().kind(), view.owner() == null ? null : view.owner().name(),
+        pod.labels(), pod.annotations(), view.namespaceLabels(), view.nodeLabels());
   }
 }

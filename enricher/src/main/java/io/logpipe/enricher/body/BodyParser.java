@@ -3,6 +3,7 @@ package io.logpipe.enricher.body;
 import io.logpipe.enricher.meta.BodyFormat;
 import io.logpipe.schemas.ParsedBody;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,7 +72,7 @@ public final class BodyParser {
 
   private static Result plain(String message) {
     return PlainSeverity.find(message)
-        .map(level -> new Result(ParsedBody.newBuilder().setSeverity(level).build(), List.<String>of()))
+        .map(level -> new Result(new ParsedBody(level, null, null, null, null, Map.of()), List.<String>of()))
         .orElse(Result.NOTHING);
   }
 }

@@ -32,7 +32,6 @@ final class FieldCollector {
   private String traceId;
   private String spanId;
   private boolean truncated;
-  private int pairs;
 
   FieldCollector(BodyLimits limits) {
     this.limits = limits;
@@ -40,7 +39,6 @@ final class FieldCollector {
 
   /** A string value (or a number/boolean kept as its text; {@code numeric} says which). */
   void accept(String key, String value, boolean numeric) {
-    pairs++;
     if (!claim(key.toLowerCase(Locale.ROOT), value, numeric)) {
       attribute(key, value);
     }
@@ -52,10 +50,6 @@ final class FieldCollector {
 
   boolean truncated() {
     return truncated;
-  }
-
-  int pairs() {
-    return pairs;
   }
 
   /** Adds an attribute within the bounds, cutting long values. */
@@ -72,14 +66,8 @@ final class FieldCollector {
   }
 
   ParsedBody build() {
-    return ParsedBody.newBuilder()
-        .setSeverity(severity)
-        .setBody(body)
-        .setTimeUnixNano(timeUnixNano)
-        .setTraceId(traceId)
-        .setSpanId(spanId)
-        .setAttributes(attributes)
-        .build();
+    // The all-arguments constructor: an Avro builder deep-copies the default of every unset field.
+    return new ParsedBody(severity, body, timeUnixNano, traceId, spanId, attributes);
   }
 
   private boolean claim(String key, String value, boolean numeric) {

@@ -13,16 +13,17 @@ import java.util.stream.Stream;
  * The informer's own store, reduced to what the informer needs for its bookkeeping (the key, UID and
  * resourceVersion of each object) so that full objects are never held: the trimmed copy in {@link MetadataCache} is
  * the only one (issue 5, "trim objects before they enter the cache"). Objects read back from it are shells with just
- * that metadata, which is all an update or relist-delete notification needs here.
+ * that metadata, which is all an update or relist-delete notification needs here. Public for the heap benchmark,
+ * which counts it with the cache.
  */
-final class SlimItemStore<T extends HasMetadata> implements ItemStore<T> {
+public final class SlimItemStore<T extends HasMetadata> implements ItemStore<T> {
 
   private record Slim(String uid, String resourceVersion) {}
 
   private final Supplier<T> factory;
   private final Map<String, Slim> items = new ConcurrentHashMap<>();
 
-  SlimItemStore(Supplier<T> factory) {
+  public SlimItemStore(Supplier<T> factory) {
     this.factory = factory;
   }
 

@@ -51,8 +51,12 @@ public final class EnricherStep implements Step<LogEvent, LogEvent> {
 
   /** The step with no Kubernetes API: path metadata and parsed bodies, default limits, its own metrics registry. */
   public static EnricherStep withoutApi() {
-    return new EnricherStep(MetadataSource.none(), HoldSettings.DEFAULTS, BodyLimits.DEFAULTS,
-        EnricherMetrics.standalone());
+    return withoutApi(EnricherMetrics.standalone());
+  }
+
+  /** As {@link #withoutApi()}, counting into {@code metrics} (e.g. {@code new EnricherMetrics(serviceMetrics)}). */
+  public static EnricherStep withoutApi(EnricherMetrics metrics) {
+    return new EnricherStep(MetadataSource.none(), HoldSettings.DEFAULTS, BodyLimits.DEFAULTS, metrics);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.logpipe.shipper.tail;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,10 +23,5 @@ public record Committed(Map<FileId, Saved> positions, Set<FileId> forgotten) {
 
   public static Committed of(Collection<Saved> saved) {
     return new Committed(saved.stream().collect(Collectors.toMap(Saved::id, s -> s)), Set.of());
-  }
-
-  /** Saved positions of files with this device and inode (several if the inode was reused while we were away). */
-  List<Saved> withDevIno(FileId.DevIno devIno) {
-    return positions.values().stream().filter(s -> s.id().devIno().equals(devIno)).toList();
   }
 }

@@ -1,0 +1,82 @@
+package io.logpipe.bench.shipper;
+
+import io.logpipe.schemas.PodLogPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The benchmark's reference (issue 3): a minimal Java {@code KafkaProducer} that reads the same files line by line
+ * and sends each line's raw bytes, keyed by stream, with the shipper's producer settings (idempotent, acks=all, lz4,
+ * 512 KiB batches, 5 ms linger). No positions, no identity, no transactions: the floor a shipper pays on top of.
+ *
+ * <p>{@code ReferenceProducer <log-root> <bootstrap> <topic>}; prints the lines sent.
+ */
+public final class ReferenceProducer {
+
+  private ReferenceProducer() {}
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args[0]);
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20);
+    long lines = 0;
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+    }
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (Path file : files) {
+        byte[] key = PodLogPath.parse(root.relativize(file).toString()).orElseThrow().stream().toString()
+            .getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+          lines += sendLines(in, key, producer, args[2]);
+        }
+      }
+      producer.flush();
+    }
+    System.out.println("reference sent " + lines + " lines");
+  }
+
+  /** Reads 1 MiB at a time, sends each complete line as a copy of its bytes. */
+  private static long sendLines(InputStream in, byte[] key, KafkaProducer<byte[], byte[]> producer, String topic)
+      throws IOException {
+    byte[] buffer = new byte[1 << 20];
+    int filled = 0;
+    long lines = 0;
+    for (int n = in.read(buffer, filled, buffer.length - filled); n > 0;
+        n = in.read(buffer, filled, buffer.length - filled)) {
+      filled += n;
+      int start = 0;
+      for (int i = 0; i < filled; i++) {
+        if (buffer[i] == '\n') {
+          producer.send(new ProducerRecord<>(topic, key, Arrays.copyOfRange(buffer, start, i)));
+          lines++;
+          start = i + 1;
+        }
+      }
+      System.arraycopy(buffer, start, buffer, 0, filled - start);
+      filled -= start;
+    }
+    return lines;
+  }
+}

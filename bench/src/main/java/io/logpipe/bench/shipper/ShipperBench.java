@@ -1,0 +1,159 @@
+package io.logpipe.bench.shipper;
+
+import io.logpipe.runtime.kafka.PipelineTopics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The shipper benchmark harness (issue 3, "Benchmark"; not a timed test). Generates a pod-log tree, starts a broker
+ * in its own JVM, then ships the same lines three times, each in its own measured JVM: the reference producer, the
+ * shipper in exactly-once mode, and in at-least-once mode. Prints lines/s, MiB/s, CPU-s per million lines, peak RSS
+ * and the ratio to the reference.
+ *
+ * <pre>java -cp "bench/target/classes:bench/target/lib/*" io.logpipe.bench.shipper.ShipperBench [lines] [pods]</pre>
+ */
+public final class ShipperBench {
+
+  /** Heap flags of every measured JVM alike: a node agent's budget, not a server's. */
+  static final List<String> AGENT_JVM = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss256k",
+      "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m");
+
+  private ShipperBench() {}
+
+  record Result(String name, long lines, long bytes, double seconds, double cpuSeconds, double peakRssMiB) {
+    double linesPerSecond() {
+      return lines / seconds;
+    }
+
+    String row(Result reference) {
+      return String.format("%-22s %10.0f %8.1f %12.2f %10.0f %8.2f", name, linesPerSecond(),
+          bytes / seconds / (1 << 20), cpuSeconds / (lines / 1e6), peakRssMiB,
+          linesPerSecond() / reference.linesPerSecond());
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    long lines = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+    int pods = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+    Path dir = Path.of("target", "shipper-bench").toAbsolutePath();
+    deleteTree(dir);
+    Path logs = dir.resolve("logs");
+    BenchLogTree.Written tree = BenchLogTree.generate(logs, lines, pods, 42);
+    System.out.printf("tree: %d lines, %.1f MiB, %.0f bytes/line avg, %d files%n", tree.lines(),
+        tree.bytes() / (double) (1 << 20), tree.bytes() / (double) tree.lines(), tree.files());
+    try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"))) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers))) {
+        PipelineTopics.create(admin, 6, (short) 1);
+        admin.createTopics(List.of(new NewTopic("bench.reference", 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      }
+      List<Result> results = new ArrayList<>();
+      Result reference = reference(dir, logs, broker.bootstrapServers, tree);
+      results.add(reference);
+      results.add(shipper(dir, logs, broker.bootstrapServers, tree, "exactly-once"));
+      results.add(shipper(dir, logs, broker.bootstrapServers, tree, "at-least-once"));
+      System.out.printf("%n%-22s %10s %8s %12s %10s %8s%n", "run", "lines/s", "MiB/s", "CPU-s/Mline", "peakRSS",
+          "vs ref");
+      for (Result r : results) {
+        System.out.println(r.row(reference));
+      }
+    }
+  }
+
+  private static Result reference(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree)
+      throws Exception {
+    ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), AGENT_JVM,
+        List.of(logs.toString(), bootstrap, "bench.reference"), Map.of(), dir.resolve("reference.log"));
+    return measure("reference producer", jvm, () -> false, tree);
+  }
+
+  private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode)
+      throws Exception {
+    int port = freePort();
+    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), AGENT_JVM,
+        List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", "bench-" + mode,
+            "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
+            "--positions-file", dir.resolve("alo-positions").toString()),
+        Map.of(), dir.resolve("shipper-" + mode + ".log"));
+    HttpClient http = HttpClient.newHttpClient();
+    return measure("shipper " + mode, jvm, () -> linesShipped(http, port) >= tree.lines(), tree);
+  }
+
+  /** Polls CPU and peak RSS while the JVM runs, until {@code done} or it exits; then stops it. */
+  private static Result measure(String name, ChildJvm jvm, BooleanSupplier done, BenchLogTree.Written tree)
+      throws Exception {
+    double cpu = 0;
+    double rss = 0;
+    double seconds;
+    try (jvm) {
+      while (true) {
+        if (!jvm.process.isAlive()) {
+          seconds = jvm.secondsSinceStart();
+          break;
+        }
+        try {
+          cpu = Math.max(cpu, jvm.cpuSeconds());
+          double hwm = jvm.peakRssMiB();
+          rss = Double.isNaN(hwm) ? rss : Math.max(rss, hwm); // NaN: exited between the checks
+        } catch (IOException exited) {
+          continue;
+        }
+        if (done.getAsBoolean()) {
+          seconds = jvm.secondsSinceStart();
+          cpu = Math.max(cpu, jvm.cpuSeconds());
+          break;
+        }
+        // Not faster: each /metrics scrape renders every Kafka client meter, which would cost the shipper CPU.
+        jvm.process.waitFor(250, TimeUnit.MILLISECONDS);
+      }
+    }
+    return new Result(name, tree.lines(), tree.bytes(), seconds, cpu, rss);
+  }
+
+  private static long linesShipped(HttpClient http, int port) {
+    try {
+      HttpResponse<Stream<String>> response = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofLines());
+      return response.body().filter(l -> l.startsWith("logpipe_shipper_lines_shipped_total"))
+          .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    } catch (IOException notYetListening) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

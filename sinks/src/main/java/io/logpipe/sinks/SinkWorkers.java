@@ -2,6 +2,7 @@ package io.logpipe.sinks;
 
 import io.logpipe.runtime.errors.DeadLetterWriter;
 import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.sinks.opensearch.OpenSearchSink;
 import io.logpipe.sinks.s3.FileObjectStore;
 import io.logpipe.sinks.s3.ObjectLayout;
 import io.logpipe.sinks.s3.ObjectStore;
@@ -89,7 +90,8 @@ public final class SinkWorkers {
         S3Settings s3 = config.s3().orElseThrow();
         yield new S3LayoutSink(new ObjectLayout(s3.prefix()), objectStore(s3));
       }
-      case LOKI, OPENSEARCH -> throw new UnsupportedOperationException(
+      case OPENSEARCH -> OpenSearchSink.create(config.opensearch().orElseThrow());
+      case LOKI -> throw new UnsupportedOperationException(
           "the " + config.backend().id() + " sink is not implemented yet");
     };
   }

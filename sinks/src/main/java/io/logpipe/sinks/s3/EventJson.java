@@ -30,12 +30,31 @@ public final class EventJson {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
 
   private final JsonFactory factory = JsonFactory.builder().build();
+  private final String timeField;
+
+  /** The S3 shape: the event time in {@code time}. */
+  public EventJson() {
+    this("time");
+  }
+
+  /** With the event time under another name, e.g. {@code @timestamp} for OpenSearch. */
+  public EventJson(String timeField) {
+    this.timeField = timeField;
+  }
+
+  /** The event as one JSON object, without the newline. */
+  public byte[] toBytes(LogEvent event) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + event.getMessage().length());
+    write(event, out);
+    byte[] line = out.toByteArray();
+    return java.util.Arrays.copyOf(line, line.length - 1);
+  }
 
   /** Appends the event and a newline to {@code out} (which stays open). */
   public void write(LogEvent event, OutputStream out) {
     try (JsonGenerator json = factory.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       json.writeStartObject();
-      json.writeStringField("time", formatTime(event.getTimeUnixNano()));
+      json.writeStringField(timeField, formatTime(event.getTimeUnixNano()));
       writeIfPresent(json, "time_text", event.getTimeText());
       json.writeStringField("stream", event.getStream());
       json.writeStringField("message", event.getMessage());

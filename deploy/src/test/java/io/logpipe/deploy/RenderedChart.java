@@ -5,6 +5,7 @@ import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -107,7 +108,11 @@ final class RenderedChart {
 
   /** The first container of a workload's pod: every logpipe pod runs exactly one. */
   static Container container(PodTemplateSpec template) {
-    return template.getSpec().getContainers().get(0);
+    return container(template.getSpec());
+  }
+
+  static Container container(PodSpec pod) {
+    return pod.getContainers().get(0);
   }
 
   List<String> names() {

@@ -1,0 +1,51 @@
+package io.logpipe.runtime.cli;
+
+import io.logpipe.runtime.config.ConfigReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags every stage command takes, as a picocli mixin ({@code @Mixin StageOptions common;}). Each flag is also
+ * an environment variable with the stage's prefix (flags win); {@link #flags()} hands them to
+ * {@link ConfigReader#fromEnvironment(String, Map)} under their un-prefixed names.
+ */
+public final class StageOptions {
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers (env <PREFIX>_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--application-id", description = "Kafka Streams application id / consumer group "
+      + "(env <PREFIX>_APPLICATION_ID; default logpipe-<stage>).")
+  String applicationId;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Kafka Streams state directory (env <PREFIX>_STATE_DIR).")
+  String stateDir;
+
+  @Option(names = "--http-port", description = "Port of /metrics, /healthz and /readyz (env <PREFIX>_HTTP_PORT; "
+      + "default 8080).")
+  Integer httpPort;
+
+  @Option(names = "--config-file", paramLabel = "FILE", description = "YAML settings file (env <PREFIX>_CONFIG_FILE).")
+  String configFile;
+
+  /** The flags given, by un-prefixed setting name; a command adds its own with {@link #put}. */
+  public Map<String, String> flags() {
+    Map<String, String> flags = new LinkedHashMap<>();
+    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
+    put(flags, "APPLICATION_ID", applicationId);
+    put(flags, "STATE_DIR", stateDir);
+    put(flags, "HTTP_PORT", httpPort);
+    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    return flags;
+  }
+
+  /** Adds a flag's value under its setting name when the flag was given. */
+  public static void put(Map<String, String> flags, String name, Object value) {
+    if (value != null) {
+      flags.put(name, value.toString());
+    }
+  }
+}

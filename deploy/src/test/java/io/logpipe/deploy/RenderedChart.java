@@ -38,14 +38,20 @@ final class RenderedChart {
     this.resources = resources;
   }
 
-  /** {@code helm template} with the chart's default values. */
+  /** {@code helm template} with the chart's default values (rendered once per test JVM: the result is read-only). */
   static RenderedChart withDefaults() {
-    return render(Optional.empty(), Map.of());
+    return Shared.DEFAULTS;
   }
 
-  /** {@code helm template} with every optional feature on ({@code all-features.yaml}). */
+  /** {@code helm template} with every optional feature on ({@code all-features.yaml}), rendered once. */
   static RenderedChart withEveryFeature() {
-    return render(Optional.of(ALL_FEATURES), Map.of());
+    return Shared.EVERY_FEATURE;
+  }
+
+  /** Lazily rendered on first use, so a test class that needs neither pays for neither. */
+  private static final class Shared {
+    static final RenderedChart DEFAULTS = render(Optional.empty(), Map.of());
+    static final RenderedChart EVERY_FEATURE = render(Optional.of(ALL_FEATURES), Map.of());
   }
 
   /** {@code helm template} with the default values and these {@code --set} overrides. */

@@ -15,7 +15,7 @@ final class CardNumbers {
 
     /** Tries a card number starting at {@code i} (a digit that starts a word); returns its end or -1. */
     static int find(CharSequence s, int i, Findings out) {
-        if (insideIdentifier(s, i)) {
+        if (insideIdentifier(s, i) || !mayHaveEnoughDigits(s, i)) {
             return -1;
         }
         int[] digits = new int[MAX_DIGITS];
@@ -56,6 +56,30 @@ final class CardNumbers {
         }
         out.add(i, end, Rule.PAN);
         return end;
+    }
+
+    /** Cheap pre-count without allocation: the digits of the grouping starting at {@code i} reach 13. */
+    private static boolean mayHaveEnoughDigits(CharSequence s, int i) {
+        int count = 0;
+        int pos = i;
+        char separator = 0;
+        while (true) {
+            int run = runLength(s, pos);
+            if (count > 0 && run < 3) {
+                break;
+            }
+            count += run;
+            pos += run;
+            char next = Chars.at(s, pos);
+            if (count < MIN_DIGITS && (next == ' ' || next == '-') && (separator == 0 || separator == next)
+                    && Chars.isDigit(Chars.at(s, pos + 1))) {
+                separator = next;
+                pos++;
+                continue;
+            }
+            return count >= MIN_DIGITS;
+        }
+        return count >= MIN_DIGITS;
     }
 
     private static int runLength(CharSequence s, int pos) {

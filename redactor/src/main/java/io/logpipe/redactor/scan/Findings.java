@@ -17,7 +17,7 @@ public final class Findings {
             .thenComparingInt(f -> Rule.rank(f.rule()))
             .thenComparingInt(Finding::start);
 
-    private final List<Finding> all = new ArrayList<>();
+    private List<Finding> all = List.of(); // allocated on the first finding: most texts have none
     private boolean truncated;
 
     void add(int start, int end, Rule rule) {
@@ -31,6 +31,9 @@ public final class Findings {
         if (all.size() >= MAX_FINDINGS) {
             truncated = true;
             return;
+        }
+        if (all.isEmpty()) {
+            all = new ArrayList<>(4);
         }
         all.add(new Finding(start, end, rule));
     }
@@ -47,7 +50,7 @@ public final class Findings {
     /** Non-overlapping findings in text order. */
     public List<Finding> resolved() {
         if (all.size() <= 1) {
-            return List.copyOf(all);
+            return all.isEmpty() ? List.of() : List.of(all.get(0));
         }
         List<Finding> byPreference = new ArrayList<>(all);
         byPreference.sort(PREFERENCE);

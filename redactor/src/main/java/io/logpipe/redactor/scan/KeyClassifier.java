@@ -38,6 +38,10 @@ public final class KeyClassifier {
 
     private final List<Phrase> phrases;
     private final Map<String, Optional<Rule>> cache = new ConcurrentHashMap<>();
+    /** The first word of every phrase, indexed by its first letter: a key must contain one to match. */
+    private final String[][] stemsByFirstChar = new String[128][];
+    /** The first two letters of every stem, lower case, as {@code c << 7 | d}: a table hit before any comparison. */
+    private final boolean[] stemPairs = new boolean[128 * 128];
 
     private record Phrase(List<String> words, String joined, Rule rule) {
     }
@@ -51,6 +55,45 @@ public final class KeyClassifier {
             }
         });
         this.phrases = List.copyOf(list);
+        Map<Character, List<String>> stems = new java.util.TreeMap<>();
+        for (Phrase phrase : this.phrases) {
+            String stem = phrase.words().get(0);
+            if (stem.charAt(0) < 128) {
+                stems.computeIfAbsent(stem.charAt(0), c -> new ArrayList<>()).add(stem);
+            }
+        }
+        stems.forEach((c, list2) -> stemsByFirstChar[c] = list2.stream().distinct().toArray(String[]::new));
+        for (String[] byChar : stemsByFirstChar) {
+            for (String stem : byChar == null ? new String[0] : byChar) {
+                if (stem.length() >= 2 && stem.charAt(1) < 128) {
+                    stemPairs[stem.charAt(0) << 7 | stem.charAt(1)] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Cheap prefilter, no allocation: whether the key {@code [start, end)} contains the first word of some phrase
+     * (case-insensitively), which every matching key must.
+     */
+    public boolean mayMatch(CharSequence s, int start, int end) {
+        for (int k = start; k + 1 < end; k++) {
+            char c = s.charAt(k);
+            char d = s.charAt(k + 1);
+            if (c >= 128 || d >= 128 || !stemPairs[(c | 0x20) << 7 | (d | 0x20)]) {
+                continue; // the first two letters of no stem
+            }
+            String[] stems = stemsByFirstChar[c | 0x20];
+            if (stems == null) {
+                continue;
+            }
+            for (String stem : stems) {
+                if (k + stem.length() <= end && Chars.startsWithIgnoreCase(s, k, stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static KeyClassifier defaultClassifier() {

@@ -18,6 +18,7 @@ public final class PiiScanner {
     private final boolean words;
     private final boolean keyValues;
     private final boolean urls;
+    private final boolean vendorTokens;
 
     public PiiScanner(ScanConfig config) {
         this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
@@ -28,6 +29,7 @@ public final class PiiScanner {
                 Rule.IPV6, Rule.MAC);
         this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
         this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
+        this.vendorTokens = any(Rule.API_KEY, Rule.AWS_ACCESS_KEY);
     }
 
     public boolean enabled(Rule rule) {
@@ -46,18 +48,25 @@ public final class PiiScanner {
         while (i < n) {
             char c = s.charAt(i);
             int end = -1;
-            if (c < 128) {
-                if (Chars.isDigit(c)) {
-                    if (numbers && Chars.wordStart(s, i)) {
-                        end = number(s, i, out);
-                    }
-                } else if (Chars.is(c, Chars.ALPHA)) {
-                    if (words && Chars.wordStart(s, i)) {
+            if (c < 128 && Chars.isAlnum(c)) {
+                // Detectors anchored on letters and digits only look at word starts: test the start once,
+                // then skip the rest of the word in a tight loop.
+                boolean wordStart = i == 0 || !Chars.isAlnum(s.charAt(i - 1));
+                if (wordStart) {
+                    if (Chars.isDigit(c)) {
+                        end = numbers ? number(s, i, out) : -1;
+                    } else if (words) {
                         end = word(s, i, c, out);
                     }
-                } else {
-                    end = punctuation(s, i, c, out);
                 }
+                if (end <= i) {
+                    end = i + 1;
+                    while (end < n && Chars.isAlnum(s.charAt(end))) {
+                        end++;
+                    }
+                }
+            } else if (c < 128) {
+                end = punctuation(s, i, c, out);
             }
             i = end > i ? end : i + 1;
         }
@@ -68,14 +77,21 @@ public final class PiiScanner {
     }
 
     private int number(CharSequence s, int i, Findings out) {
+        int run = 1;
+        while (Chars.isDigit(Chars.at(s, i + run))) {
+            run++;
+        }
+        char next = Chars.at(s, i + run);
+        boolean digitAfterNext = Chars.isDigit(Chars.at(s, i + run + 1));
         int end = -1;
-        if (on.contains(Rule.PAN)) {
+        if (on.contains(Rule.PAN) && (run >= CardNumbers.MIN_DIGITS
+                || run >= 3 && run <= 6 && (next == ' ' || next == '-') && digitAfterNext)) {
             end = CardNumbers.find(s, i, out);
         }
-        if (end < 0 && on.contains(Rule.US_SSN)) {
+        if (end < 0 && on.contains(Rule.US_SSN) && run == 3 && (next == '-' || next == ' ' || next == '.') && digitAfterNext) {
             end = SocialSecurityNumbers.find(s, i, out);
         }
-        if (end < 0 && on.contains(Rule.IPV4)) {
+        if (end < 0 && on.contains(Rule.IPV4) && run <= 3 && next == '.' && digitAfterNext) {
             end = IpAddresses.findV4(s, i, out);
         }
         if (end < 0 && on.contains(Rule.IPV6)) {
@@ -103,7 +119,7 @@ public final class PiiScanner {
         if (end < 0 && on.contains(Rule.IBAN) && Chars.isUpper(c)) {
             end = Ibans.find(s, i, out);
         }
-        if (end < 0 && (on.contains(Rule.API_KEY) || on.contains(Rule.AWS_ACCESS_KEY)) && "AgxsrnhA".indexOf(c) >= 0) {
+        if (end < 0 && vendorTokens && VendorTokens.plausibleStart(s, i)) {
             end = VendorTokens.find(s, i, out, on.contains(Rule.AWS_ACCESS_KEY), on.contains(Rule.API_KEY));
         }
         if (end < 0 && Chars.isHex(c)) {

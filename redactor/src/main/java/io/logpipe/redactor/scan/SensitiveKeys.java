@@ -100,26 +100,11 @@ final class SensitiveKeys {
         if ((before == '?' || before == '&') && keyEnd - keyStart == 3 && Chars.startsWithIgnoreCase(s, keyStart, "key")) {
             return Rule.API_KEY; // ?key=… is how Google-style APIs take their key
         }
-        if (!mayBeSensitive(s, keyStart, keyEnd)) {
+        if (!classifier.mayMatch(s, keyStart, keyEnd)) {
             return null;
         }
         Optional<Rule> rule = classifier.classify(s.subSequence(keyStart, keyEnd).toString());
         return rule.orElse(null);
-    }
-
-    /** Cheap prefilter before a key is allocated and classified. */
-    private static boolean mayBeSensitive(CharSequence s, int start, int end) {
-        for (int k = start; k < end; k++) {
-            char c = Character.toLowerCase(s.charAt(k));
-            if ((c == 'p' || c == 's' || c == 't' || c == 'k' || c == 'a' || c == 'c')
-                    && (Chars.startsWithIgnoreCase(s, k, "pas") || Chars.startsWithIgnoreCase(s, k, "pw")
-                    || Chars.startsWithIgnoreCase(s, k, "secret") || Chars.startsWithIgnoreCase(s, k, "token")
-                    || Chars.startsWithIgnoreCase(s, k, "key") || Chars.startsWithIgnoreCase(s, k, "auth")
-                    || Chars.startsWithIgnoreCase(s, k, "community") || Chars.startsWithIgnoreCase(s, k, "credential"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasLetter(CharSequence s, int start, int end) {

@@ -7,7 +7,25 @@ package io.logpipe.redactor.scan;
  * {@code AKIAXXXX…}) and AWS's documented {@code …EXAMPLE} keys are left alone.
  */
 final class VendorTokens {
+    private static final String[] STRIPE_PREFIXES = {"sk_live_", "rk_live_", "sk_test_", "rk_test_"};
+
     private VendorTokens() {
+    }
+
+    /** Second-character filter: most words starting with these letters are not tokens. */
+    static boolean plausibleStart(CharSequence s, int i) {
+        char c = s.charAt(i);
+        char d = Chars.at(s, i + 1);
+        return switch (c) {
+            case 'A' -> d == 'K' || d == 'S' || d == 'B' || d == 'C' || d == 'I';
+            case 'g' -> d == 'h' || d == 'i';
+            case 'x' -> d == 'o';
+            case 's' -> d == 'k' || d == '.';
+            case 'r' -> d == 'k';
+            case 'n' -> d == 'p';
+            case 'h' -> d == 'v';
+            default -> false;
+        };
     }
 
     /** {@code i} starts a word. Returns the end of a token found there, or -1. */
@@ -98,7 +116,7 @@ final class VendorTokens {
     }
 
     private static int stripe(CharSequence s, int i) {
-        for (String prefix : new String[] {"sk_live_", "rk_live_", "sk_test_", "rk_test_"}) {
+        for (String prefix : STRIPE_PREFIXES) {
             if (Chars.startsWith(s, i, prefix)) {
                 int end = run(s, i + prefix.length(), false);
                 return end - i - prefix.length() >= 24 && !Placeholders.isMasked(s, i + 8, end) ? end : -1;

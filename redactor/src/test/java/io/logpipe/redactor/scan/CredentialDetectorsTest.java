@@ -156,5 +156,7 @@ class CredentialDetectorsTest {
         KeyClassifier classifier = new KeyClassifier(Map.of("pin", Rule.PASSWORD));
         assertThat(classifier.classify("card_pin")).contains(Rule.PASSWORD);
         assertThat(classifier.classify("pinned")).isEmpty();
+        PiiScanner scanner = new PiiScanner(new ScanConfig(java.util.EnumSet.of(Rule.PASSWORD), classifier, java.util.List.of()));
+        assertThat(scanner.scan("card_pin=4321 pinned=yes")).extracting(Finding::start).containsExactly(9);
     }
 }

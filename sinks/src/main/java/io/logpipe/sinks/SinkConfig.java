@@ -4,6 +4,7 @@ import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.config.HttpSettings;
 import io.logpipe.runtime.config.KafkaSettings;
 import io.logpipe.runtime.errors.ErrorPolicy;
+import io.logpipe.sinks.loki.LokiSettings;
 import io.logpipe.sinks.opensearch.OpenSearchSettings;
 import io.logpipe.sinks.s3.S3Settings;
 import io.logpipe.sinks.worker.BatchPolicy;
@@ -26,7 +27,8 @@ public record SinkConfig(
     Duration retryMax,
     ErrorPolicy errorPolicy,
     Optional<S3Settings> s3,
-    Optional<OpenSearchSettings> opensearch) {
+    Optional<OpenSearchSettings> opensearch,
+    Optional<LokiSettings> loki) {
 
   public static final String PREFIX = "SINK";
 
@@ -53,35 +55,36 @@ public record SinkConfig(
     Optional<S3Settings> s3 = backend == SinkName.S3 ? Optional.of(S3Settings.read(r)) : Optional.empty();
     Optional<OpenSearchSettings> opensearch =
         backend == SinkName.OPENSEARCH ? Optional.of(OpenSearchSettings.read(r)) : Optional.empty();
+    Optional<LokiSettings> loki = backend == SinkName.LOKI ? Optional.of(LokiSettings.read(r)) : Optional.empty();
     r.done();
     return new SinkConfig(backend, kafka, http, groupId, topic,
         new BatchPolicy(maxRecords, Math.max(1, maxBytes), maxAge.toMillis() > 0 ? maxAge : Duration.ofSeconds(1)),
-        retryInitial, retryMax, errorPolicy, s3, opensearch);
+        retryInitial, retryMax, errorPolicy, s3, opensearch, loki);
   }
 
   /** The S3 sink writing into a local directory, with default batching: the {@code local} mode's sink. */
   public static SinkConfig s3Directory(KafkaSettings kafka, java.nio.file.Path dir) {
     return new SinkConfig(SinkName.S3, kafka, new HttpSettings(0), "logpipe-sink-s3", SinkName.S3.topic().name(),
         BatchPolicy.DEFAULT, Duration.ofMillis(200), Duration.ofSeconds(30), ErrorPolicy.DEAD_LETTER,
-        Optional.of(S3Settings.directory(dir)), Optional.empty());
+        Optional.of(S3Settings.directory(dir)), Optional.empty(), Optional.empty());
   }
 
   /** The same settings with another batch policy (tests, the demo's short flush interval). */
   public SinkConfig withBatch(BatchPolicy policy) {
     return new SinkConfig(backend, kafka, http, groupId, topic, policy, retryInitial, retryMax, errorPolicy, s3,
-        opensearch);
+        opensearch, loki);
   }
 
   /** The same settings reading another topic (replay, tests). */
   public SinkConfig withTopic(String name) {
     return new SinkConfig(backend, kafka, http, groupId, name, batch, retryInitial, retryMax, errorPolicy, s3,
-        opensearch);
+        opensearch, loki);
   }
 
   /** The same settings with another consumer group (replay, tests). */
   public SinkConfig withGroupId(String group) {
     return new SinkConfig(backend, kafka, http, group, topic, batch, retryInitial, retryMax, errorPolicy, s3,
-        opensearch);
+        opensearch, loki);
   }
 
   public RetryBackoff retryBackoff() {

@@ -2,6 +2,7 @@ package io.logpipe.sinks;
 
 import io.logpipe.runtime.errors.DeadLetterWriter;
 import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.sinks.loki.LokiSink;
 import io.logpipe.sinks.opensearch.OpenSearchSink;
 import io.logpipe.sinks.s3.FileObjectStore;
 import io.logpipe.sinks.s3.ObjectLayout;
@@ -91,8 +92,7 @@ public final class SinkWorkers {
         yield new S3LayoutSink(new ObjectLayout(s3.prefix()), objectStore(s3));
       }
       case OPENSEARCH -> OpenSearchSink.create(config.opensearch().orElseThrow());
-      case LOKI -> throw new UnsupportedOperationException(
-          "the " + config.backend().id() + " sink is not implemented yet");
+      case LOKI -> new LokiSink(config.loki().orElseThrow(), InstantSource.system());
     };
   }
 

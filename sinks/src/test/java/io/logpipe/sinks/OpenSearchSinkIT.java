@@ -139,7 +139,7 @@ class OpenSearchSinkIT {
     SinkConfig config = new SinkConfig(SinkName.OPENSEARCH, new KafkaSettings(broker.bootstrapServers(), Map.of()),
         new HttpSettings(0), broker.uniqueName("sink-os-group"), topic,
         new BatchPolicy(100, 1 << 20, Duration.ofMillis(500)), Duration.ofMillis(100), Duration.ofSeconds(2),
-        ErrorPolicy.DEAD_LETTER, Optional.empty(), Optional.of(settings("it-mapping")));
+        ErrorPolicy.DEAD_LETTER, Optional.empty(), Optional.of(settings("it-mapping")), Optional.empty());
 
     try (RunningSink sink = SinkWorkers.start(config)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> sink.stats().delivered() + sink.stats().deadLettered() == 3);

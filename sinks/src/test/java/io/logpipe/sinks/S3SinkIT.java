@@ -51,7 +51,7 @@ class S3SinkIT {
         new io.logpipe.runtime.config.HttpSettings(0), broker.uniqueName("sink-s3-group"), topic,
         new BatchPolicy(40, 1 << 30, Duration.ofMinutes(10)), Duration.ofMillis(100), Duration.ofSeconds(2),
         io.logpipe.runtime.errors.ErrorPolicy.DEAD_LETTER, Optional.of(s3.settings(bucket, "archive/logs")),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   @Test

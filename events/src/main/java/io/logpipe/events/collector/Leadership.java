@@ -67,13 +67,29 @@ final class Leadership implements AutoCloseable {
       try {
         election.get();
       } catch (ExecutionException | RuntimeException e) {
-        LOG.warn("leader election on lease {}/{} ended: {}", lease.namespace(), lease.name(),
-            e.getClass().getName());
+        if (!closed) {
+          LOG.warn("leader election on lease {}/{} ended: {}", lease.namespace(), lease.name(),
+              e.getClass().getName());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       setLeader(false);
+      if (!closed && !pause()) {
+        return;
+      }
+    }
+  }
+
+  /** One retry period between elections, so an election that fails at once does not spin; false if interrupted. */
+  private boolean pause() {
+    try {
+      Thread.sleep(lease.retryPeriod().toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -95,6 +95,24 @@ class ComponentSettingsTest {
         "ENRICHER_KUBERNETES")).isEqualTo("false");
   }
 
+  @Test
+  void theEventsCollectorIsNamedPerReleaseAndKnowsItsPodForTheLease() {
+    RenderedChart chart = RenderedChart.render(java.util.Optional.of(RenderedChart.ALL_FEATURES),
+        Map.of("events.autoscaling.enabled", true));
+    Deployment events = chart.one(Deployment.class, component("k8s-events"));
+    Container collector = container(events.getSpec().getTemplate());
+
+    assertThat(collector.getArgs()).containsExactly("k8s-events");
+    assertThat(value(collector, "EVENTS_NAME")).isEqualTo(component("k8s-events"));
+    assertThat(KafkaSettingsTest.env(collector, "POD_NAME").getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("metadata.name");
+    assertThat(KafkaSettingsTest.env(collector, "POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("metadata.namespace");
+    // Leader-elected: a fixed standby pair, never autoscaled.
+    assertThat(events.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(chart.generic("ScaledObject")).noneMatch(s -> RenderedChart.name(s).equals(component("k8s-events")));
+  }
+
   private static PodSpec pod(RenderedChart chart, String name) {
     return chart.one(Deployment.class, component(name)).getSpec().getTemplate().getSpec();
   }

@@ -17,17 +17,33 @@ import org.junit.jupiter.api.Test;
 /** The topics, created by a Job running {@code logpipe topics create} or declared as Strimzi KafkaTopics. */
 class TopicsTest {
 
+  private static final String EVENTS_STATE = "logs.events-collector.state.v1";
+
   @Test
   void strimziTopicsAreExactlyThePipelineTopicPlan() {
     RenderedChart chart = RenderedChart.withEveryFeature();
     // all-features.yaml: 12 partitions, replication 3, unredacted topics kept 6 hours.
     List<TopicPlan> plan = PipelineTopics.plan(12, (short) 3, Duration.ofHours(6));
 
-    assertThat(chart.generic("KafkaTopic").stream().map(TopicsTest::asPlan).map(TopicPlan::describe).sorted())
+    assertThat(chart.generic("KafkaTopic").stream().map(TopicsTest::asPlan)
+        .filter(topic -> !topic.name().equals(EVENTS_STATE)).map(TopicPlan::describe).sorted())
         .containsExactlyElementsOf(plan.stream().map(TopicPlan::describe).sorted().toList());
     assertThat(chart.generic("KafkaTopic")).allSatisfy(topic ->
         assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "logs-kafka"));
     assertThat(chart.all(Job.class)).isEmpty();
+  }
+
+  @Test
+  void theEventsCollectorsStateTopicIsDeclaredOnlyWithTheCollector() {
+    TopicPlan state = RenderedChart.withEveryFeature().generic("KafkaTopic").stream().map(TopicsTest::asPlan)
+        .filter(topic -> topic.name().equals(EVENTS_STATE)).findFirst().orElseThrow();
+
+    // As the collector would create it itself (events' StateTopic): one partition, compacted, a week.
+    assertThat(state.partitions()).isEqualTo(1);
+    assertThat(state.configs()).containsEntry("cleanup.policy", "compact,delete")
+        .containsEntry("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
+    assertThat(RenderedChart.with(Map.of("topics.mode", "strimzi")).generic("KafkaTopic"))
+        .hasSize(PipelineTopics.plan(6, (short) 3).size());
   }
 
   @Test

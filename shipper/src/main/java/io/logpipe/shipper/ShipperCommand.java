@@ -76,7 +76,11 @@ public final class ShipperCommand implements Callable<Integer> {
         HealthServer http = HealthServer.start(config.http().port(), metrics.registry(), health)) {
       LOG.info("health and metrics on port {}", http.port());
       Shipper shipper = new Shipper(config, metrics, Clock.systemUTC());
-      return ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT);
+      ExitAfterShutdown exit = new ExitAfterShutdown();
+      int code = ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT,
+          exit);
+      exit.decided(code);
+      return code;
     }
   }
 

@@ -73,9 +73,9 @@ class ShipperPromiseIT {
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
           .until(() -> Shipped.read(broker, node).total() >= total);
     } finally {
-      shipper.destroy();
-      shipper.waitFor();
+      shipper.destroy(); // SIGTERM
     }
+    assertThat(shipper.waitFor()).as("SIGTERM: finish the open transaction, exit 0").isZero();
     Shipped shipped = Shipped.read(broker, node);
     for (PodLogs stream : streams) {
       shipped.assertExactlyOnceInOrder(stream);

@@ -8,11 +8,15 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.logpipe.events.convert.EventConverter;
+import io.logpipe.events.convert.EventTime;
+import io.logpipe.events.occurrence.Occurrence;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
 import io.logpipe.testkit.KafkaBroker;
 import io.logpipe.testkit.KafkaTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +120,41 @@ class EventsCollectorIT {
         "killing", List.of("1..1")));
   }
 
+  @Test
+  void aPreviousLeadersOpenTransactionIsFencedAndADeletedEventsStateIsTombstoned() throws Exception {
+    Collectors collectors = new Collectors(broker, client);
+    broker.createTopic(collectors.stateTopic, 1, Map.of("cleanup.policy", "compact"));
+    String transactionalId = collectors.config("any").transactionalId();
+    try (KafkaProducer<String, byte[]> zombie =
+        broker.transactionalProducer(transactionalId, new StringSerializer(), new ByteArraySerializer())) {
+      // A leader that lost its lease mid-transaction: records sent, never committed.
+      zombie.beginTransaction();
+      zombie.send(new ProducerRecord<>(collectors.outputTopic, "shop/web-1/pod-uid-1/_events",
+          Topics.LOG_EVENT.encode(zombieEvent())));
+      zombie.send(new ProducerRecord<>(collectors.stateTopic, "zombie-uid",
+          "{\"v\":1,\"count\":99}".getBytes(StandardCharsets.UTF_8)));
+      zombie.flush();
+
+      create(podEvent("started", 0));
+      try (Collectors.Running collector = collectors.start("replica-1")) {
+        read(collectors, 1);
+        String uid = client.events().v1().events().inNamespace("shop").withName("started").get().getMetadata()
+            .getUid();
+        client.events().v1().events().inNamespace("shop").withName("started").delete();
+        await().atMost(WAIT).untilAsserted(() -> {
+          List<ConsumerRecord<String, byte[]>> state = broker.readAllCommitted(collectors.stateTopic,
+              new StringDeserializer(), new ByteArrayDeserializer(), Duration.ofMillis(300));
+          assertThat(state).extracting(ConsumerRecord::key).containsExactly(uid, uid).doesNotContain("zombie-uid");
+          assertThat(state.get(1).value()).isNull();
+        });
+        assertThat(collector.health.isReady()).isTrue();
+      }
+    }
+    List<ConsumerRecord<String, LogEvent>> all = broker.readAllCommitted(collectors.outputTopic,
+        new StringDeserializer(), Topics.LOG_EVENT.deserializer(), QUIET);
+    assertThat(occurrences(all)).isEqualTo(Map.of("started", List.of("1..1")));
+  }
+
   private void read(Collectors collectors, int count) {
     broker.readCommitted(collectors.outputTopic, new StringDeserializer(), Topics.LOG_EVENT.deserializer(), count,
         WAIT);
@@ -167,6 +211,14 @@ class EventsCollectorIT {
         .withReportingController("deployment-controller").withEventTime(now());
     return seriesCount > 0 ? b.withNewSeries().withCount(seriesCount).withLastObservedTime(now()).endSeries().build()
         : b.build();
+  }
+
+  /** What a zombie leader might have written: a converted Event that must never become visible. */
+  private static LogEvent zombieEvent() {
+    Event event = podEvent("zombie", 0);
+    event.getMetadata().setUid("zombie-uid");
+    return new EventConverter("zombie").convert(event, new Occurrence("zombie-uid", 1, 1, "1"),
+        EventTime.of(event, Instant.now())).event();
   }
 
   private static MicroTime now() {

@@ -131,6 +131,16 @@ public final class ContainerAssembler {
     streams.clear();
   }
 
+  /**
+   * Restarts the quiet-time clock of every stream: used when state is read back after a restart, so that what was
+   * pending when the old instance died is not flushed as "quiet" before the lines behind it in the backlog arrive.
+   */
+  public void resumedAt(long nowMillis) {
+    for (StreamAssembler s : streams.values()) {
+      s.lastActivityMillis = nowMillis;
+    }
+  }
+
   /** True when nothing is pending: the state store entry can be deleted. */
   public boolean isEmpty() {
     return chunks == null && streams.values().stream().allMatch(StreamAssembler::isEmpty);

@@ -54,11 +54,12 @@ final class MultilineProcessor implements Processor<String, RawLine, String, Log
       return;
     }
     String key = record.key() == null ? "" : record.key();
-    ContainerAssembler assembler = pending.get(key);
+    long now = clock.millis();
+    ContainerAssembler assembler = pending.get(key, now);
     boolean wasEmpty = assembler.isEmpty();
     RawInput in = new RawInput(new Origin(raw.getNode(), raw.getPath(), raw.getFileId()), raw.getOffset(),
         bytes(raw.getLine()), raw.getContinued(), raw.getReadTime().toEpochMilli());
-    String rejected = assembler.accept(in, clock.millis(), e -> forward(key, e, record.timestamp()));
+    String rejected = assembler.accept(in, now, e -> forward(key, e, record.timestamp()));
     pending.save(key, assembler, wasEmpty);
     if (rejected != null) {
       throw new UnparsedLineException(rejected);
@@ -76,7 +77,7 @@ final class MultilineProcessor implements Processor<String, RawLine, String, Log
       }
     }
     for (String key : keys) {
-      ContainerAssembler assembler = pending.get(key);
+      ContainerAssembler assembler = pending.get(key, now);
       if (assembler.flushIdle(now, quiet, e -> forward(key, e, wallClockMillis))) {
         pending.save(key, assembler, false);
       }

@@ -31,11 +31,20 @@ final class PendingEvents {
     this.metrics = metrics;
   }
 
-  ContainerAssembler get(String key) {
+  /**
+   * The assembler of {@code key}. State read back from the store (after a restart or a cache eviction) restarts its
+   * quiet-time clock at {@code nowMillis}: the time the process was down is not quiet time of the container.
+   */
+  ContainerAssembler get(String key, long nowMillis) {
     ContainerAssembler a = cache.get(key);
     if (a == null) {
       byte[] saved = store.get(key);
-      a = saved == null ? fresh(key) : AssemblerStateCodec.decode(saved, fresh(key));
+      if (saved == null) {
+        a = fresh(key);
+      } else {
+        a = AssemblerStateCodec.decode(saved, fresh(key));
+        a.resumedAt(nowMillis);
+      }
       if (cache.size() >= MAX_CACHED) {
         cache.clear();
       }

@@ -198,7 +198,11 @@ class MultilineStepTopologyTest {
     PendingEvents fresh = new PendingEvents(driver.getKeyValueStore(MultilineStep.STORE),
         MultilineSettings.defaults(), metrics);
     List<String> flushed = new java.util.ArrayList<>();
-    fresh.get(KEY_A).flushAll(0, e -> flushed.add(e.message()));
+    // Ten minutes later (the instance was down): resumed state gets a fresh quiet period, it is not flushed at once.
+    long later = clock.millis() + Duration.ofMinutes(10).toMillis();
+    var resumed = fresh.get(KEY_A, later);
+    assertThat(resumed.flushIdle(later + 500, 1_000, e -> flushed.add(e.message()))).isFalse();
+    resumed.flushAll(later, e -> flushed.add(e.message()));
     assertThat(flushed).containsExactly("java.lang.Error: a\n\tat f0(A.java:1)");
   }
 }

@@ -58,6 +58,7 @@ public final class SinkWorker implements Service {
   /** Per partition, the offset of the last record the latest poll returned (see {@link #nextOffset}). */
   private final Map<TopicPartition, Long> lastReturned = new HashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private ReplayWindow replay;
 
   public SinkWorker(Consumer<byte[], byte[]> consumer, String topic, LogSink sink, BatchPolicy policy,
       RetryBackoff backoff, DeadLetterWriter deadLetters, SinkStats stats, InstantSource clock) {
@@ -71,6 +72,15 @@ public final class SinkWorker implements Service {
     this.clock = clock;
   }
 
+  /**
+   * Delivers only {@code window}, from a fresh consumer group, and makes {@link #run} return once it is delivered
+   * ({@code logpipe replay}). Call before {@link #run}.
+   */
+  public SinkWorker replaying(ReplayWindow window) {
+    this.replay = window;
+    return this;
+  }
+
   /** Runs until {@link #stop}; then delivers what is pending (once, without retry). Throws on a fatal error. */
   @Override
   public void run(HealthState health) {
@@ -81,6 +91,9 @@ public final class SinkWorker implements Service {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait());
         accept(records);
         deliverDue();
+        if (replay != null && pending.isEmpty() && pausedUntil.isEmpty() && replay.isFinished(consumer)) {
+          break;
+        }
         if (failures.isEmpty()) {
           health.markReady();
         } else {
@@ -118,6 +131,9 @@ public final class SinkWorker implements Service {
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
         if (pausedUntil.containsKey(partition)) {
           break; // rewound after a failure in this very loop: the rest is read again later
+        }
+        if (replay != null && !replay.admits(partition, record)) {
+          continue;
         }
         PendingBatch batch = pending.computeIfAbsent(partition, p -> new PendingBatch(now));
         batch.add(record);
@@ -259,7 +275,11 @@ public final class SinkWorker implements Service {
     }
 
     @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (replay != null) {
+        replay.start(consumer, partitions);
+      }
+    }
 
     private void forget(Collection<TopicPartition> partitions) {
       partitions.forEach(p -> {

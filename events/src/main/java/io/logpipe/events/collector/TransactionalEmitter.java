@@ -62,10 +62,6 @@ final class TransactionalEmitter implements AutoCloseable {
     return new TransactionalEmitter(producer, outputTopic, stateTopic);
   }
 
-  Producer<String, byte[]> producer() {
-    return producer;
-  }
-
   /**
    * Sends the batch, the new states, then tombstones for the {@code forgotten} Event uids, and commits; throws (and
    * the transaction never commits) if any send failed.

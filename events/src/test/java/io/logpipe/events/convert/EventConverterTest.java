@@ -11,10 +11,10 @@ import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class EventConverterTest {
 

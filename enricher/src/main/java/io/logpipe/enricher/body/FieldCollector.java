@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Sorts the key/value pairs of a structured body (JSON, logfmt) into the ParsedBody fields: the first valid
@@ -15,14 +15,33 @@ import java.util.Set;
  */
 final class FieldCollector {
 
-  // Key spellings of zap, logrus, slog, pino, bunyan, Python logging, ECS (log.level, trace.id) and OTel.
-  private static final Set<String> SEVERITY_KEYS =
-      Set.of("level", "severity", "lvl", "loglevel", "log.level", "levelname", "severity_text", "severitytext", "@l");
-  private static final Set<String> MESSAGE_KEYS = Set.of("msg", "message", "@m");
-  private static final Set<String> TIME_KEYS = Set.of("time", "timestamp", "ts", "@timestamp", "@t", "datetime");
-  private static final Set<String> TRACE_KEYS = Set.of("trace_id", "traceid", "trace.id", "dd.trace_id_hex");
-  private static final Set<String> SPAN_KEYS = Set.of("span_id", "spanid", "span.id");
-  private static final String TRACEPARENT = "traceparent";
+  private enum Role { SEVERITY, MESSAGE, TIME, TRACE, SPAN, TRACEPARENT }
+
+  // Key spellings of zap, logrus, slog, pino, bunyan, Python logging, ECS (log.level, trace.id) and OTel; one map
+  // lookup per key, since every field of every structured body passes here.
+  private static final Map<String, Role> ROLES = roles();
+
+  private static Map<String, Role> roles() {
+    Map<String, Role> roles = new HashMap<>();
+    for (String k : List.of("level", "severity", "lvl", "loglevel", "log.level", "levelname", "severity_text",
+        "severitytext", "@l")) {
+      roles.put(k, Role.SEVERITY);
+    }
+    for (String k : List.of("msg", "message", "@m")) {
+      roles.put(k, Role.MESSAGE);
+    }
+    for (String k : List.of("time", "timestamp", "ts", "@timestamp", "@t", "datetime")) {
+      roles.put(k, Role.TIME);
+    }
+    for (String k : List.of("trace_id", "traceid", "trace.id")) {
+      roles.put(k, Role.TRACE);
+    }
+    for (String k : List.of("span_id", "spanid", "span.id")) {
+      roles.put(k, Role.SPAN);
+    }
+    roles.put("traceparent", Role.TRACEPARENT);
+    return Map.copyOf(roles);
+  }
 
   private final BodyLimits limits;
   private final Map<String, String> attributes = new HashMap<>();
@@ -71,36 +90,55 @@ final class FieldCollector {
   }
 
   private boolean claim(String key, String value, boolean numeric) {
-    if (severity == null && SEVERITY_KEYS.contains(key)) {
-      severity = numeric ? parseLong(value).flatMap(Severity::fromNumber).orElse(null) : Severity.fromWord(value)
-          .orElse(null);
-      return severity != null;
+    Role role = ROLES.get(key);
+    if (role == null) {
+      return false;
     }
-    if (body == null && !numeric && MESSAGE_KEYS.contains(key)) {
-      body = value.length() > limits.maxValueChars() ? value.substring(0, limits.maxValueChars()) : value;
-      truncated |= body.length() < value.length();
-      return true;
-    }
-    if (timeUnixNano == null && TIME_KEYS.contains(key)) {
-      timeUnixNano = (numeric ? parseDecimal(value).flatMap(BodyTime::fromNumber) : BodyTime.fromText(value))
-          .orElse(null);
-      return timeUnixNano != null;
-    }
-    if (traceId == null && !numeric && TRACE_KEYS.contains(key)) {
-      traceId = TraceIds.traceId(value).orElse(null);
-      return traceId != null;
-    }
-    if (spanId == null && !numeric && SPAN_KEYS.contains(key)) {
-      spanId = TraceIds.spanId(value).orElse(null);
-      return spanId != null;
-    }
-    if (traceId == null && spanId == null && !numeric && TRACEPARENT.equals(key)) {
-      Optional<TraceIds.TraceContext> context = TraceIds.traceparent(value);
-      context.ifPresent(c -> {
-        traceId = c.traceId();
-        spanId = c.spanId();
-      });
-      return context.isPresent();
+    switch (role) {
+      case SEVERITY -> {
+        if (severity == null) {
+          severity = (numeric ? parseLong(value).flatMap(Severity::fromNumber) : Severity.fromWord(value))
+              .orElse(null);
+          return severity != null;
+        }
+      }
+      case MESSAGE -> {
+        if (body == null && !numeric) {
+          body = value.length() > limits.maxValueChars() ? value.substring(0, limits.maxValueChars()) : value;
+          truncated |= body.length() < value.length();
+          return true;
+        }
+      }
+      case TIME -> {
+        if (timeUnixNano == null) {
+          timeUnixNano = (numeric ? parseDecimal(value).flatMap(BodyTime::fromNumber) : BodyTime.fromText(value))
+              .orElse(null);
+          return timeUnixNano != null;
+        }
+      }
+      case TRACE -> {
+        if (traceId == null && !numeric) {
+          traceId = TraceIds.traceId(value).orElse(null);
+          return traceId != null;
+        }
+      }
+      case SPAN -> {
+        if (spanId == null && !numeric) {
+          spanId = TraceIds.spanId(value).orElse(null);
+          return spanId != null;
+        }
+      }
+      case TRACEPARENT -> {
+        if (traceId == null && spanId == null && !numeric) {
+          Optional<TraceIds.TraceContext> context = TraceIds.traceparent(value);
+          context.ifPresent(c -> {
+            traceId = c.traceId();
+            spanId = c.spanId();
+          });
+          return context.isPresent();
+        }
+      }
+      default -> throw new IllegalStateException("unhandled role " + role);
     }
     return false;
   }

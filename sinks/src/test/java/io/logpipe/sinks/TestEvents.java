@@ -45,7 +45,8 @@ public final class TestEvents {
             .setOwnerName("api").setPodLabels(Map.of("tier", "front", "app", "api"))
             .setPodAnnotations(Map.of()).setNamespaceLabels(Map.of()).setNodeLabels(Map.of())
             .build())
-        .setParsed(ParsedBody.newBuilder().setSeverity("ERROR").setBody("card declined").setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
+        .setParsed(ParsedBody.newBuilder().setSeverity("ERROR").setBody("card declined")
+            .setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
             .setAttributes(Map.of("user.id", "42", "http.status", "402")).build())
         .setRedaction(RedactionSummary.newBuilder().setCountsByRule(Map.of("email", 1)).build())
         .build();

@@ -42,7 +42,8 @@ public record RouterConfig(
     r.check(!defaultSinks.isEmpty() || !rules.rules().isEmpty(), "DEFAULT_SINKS",
         "is empty and no rule is configured: every event would be unrouted");
     r.done();
-    return new RouterConfig(kafka, http, applicationId, stateDir, errorPolicy, new RoutingTable(rules.rules(), defaultSinks));
+    return new RouterConfig(kafka, http, applicationId, stateDir, errorPolicy,
+        new RoutingTable(rules.rules(), defaultSinks));
   }
 
   /** The rules and default route, one per line, for the start-up log. */

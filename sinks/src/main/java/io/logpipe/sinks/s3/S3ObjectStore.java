@@ -55,7 +55,8 @@ public final class S3ObjectStore implements ObjectStore {
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
     builder.credentialsProvider(s3.accessKeyId().isEmpty() ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey().reveal())));
+        : StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey().reveal())));
     return new S3ObjectStore(builder.build(), s3.bucket(), s3.multipartThreshold(), s3.partSize());
   }
 

@@ -55,6 +55,7 @@ class RouteRuleParserTest {
         "ROUTER_RULE_A_SEVERITY: unknown severity 'LOUD' (one of [TRACE, DEBUG, INFO, WARN, ERROR, FATAL])",
         "ROUTER_RULE_B_SINKS: names no sink (one or more of loki, opensearch, s3)",
         "ROUTER_RULE_C_MESSAGE: invalid regular expression: Unclosed group",
-        "ROUTER_RULE_D_COLOUR: unknown rule field (expected <NAME>_[SINKS, NAMESPACE, CONTAINER, SEVERITY, MESSAGE, LABELS])");
+        "ROUTER_RULE_D_COLOUR: unknown rule field "
+            + "(expected <NAME>_[SINKS, NAMESPACE, CONTAINER, SEVERITY, MESSAGE, LABELS])");
   }
 }

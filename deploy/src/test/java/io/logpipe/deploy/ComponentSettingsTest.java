@@ -32,7 +32,7 @@ class ComponentSettingsTest {
     assertThat(secretRef(s3, "SINK_S3_SECRET_ACCESS_KEY")).isEqualTo("s3-credentials/secret-access-key");
     Container loki = pod(chart, "sink-loki").getContainers().get(0);
     assertThat(value(loki, "SINK_LOKI_URL")).isEqualTo("http://loki-gateway.loki.svc");
-    assertThat(secretRef(loki, "SINK_LOKI_PASSWORD")).isEqualTo("loki-auth/password");
+    assertThat(secretRef(loki, "SINK_LOKI_TENANT")).isEqualTo("loki-tenant/tenant");
     assertThat(loki.getArgs()).containsExactly("sink", "--backend", "loki");
   }
 

@@ -6,9 +6,7 @@ import io.logpipe.multiline.detect.Detectors;
 import io.logpipe.multiline.detect.RulesFile;
 import io.logpipe.multiline.format.LineFormat;
 import io.logpipe.runtime.config.ConfigReader;
-import io.logpipe.runtime.config.HttpSettings;
-import io.logpipe.runtime.config.KafkaSettings;
-import io.logpipe.runtime.errors.ErrorPolicy;
+import io.logpipe.runtime.streams.StageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,18 +15,13 @@ import java.util.List;
  * The multiline stage's settings, env prefix {@code MULTILINE_} (table in the module README), validated at start with
  * every problem reported at once.
  */
-public record MultilineConfig(KafkaSettings kafka, HttpSettings http, String applicationId, Path stateDir,
-                              ErrorPolicy errorPolicy, MultilineSettings settings) {
+public record MultilineConfig(StageSettings stage, MultilineSettings settings) {
 
   public static final String PREFIX = "MULTILINE";
+  public static final String STAGE = "multiline";
 
   public static MultilineConfig read(ConfigReader r) {
-    KafkaSettings kafka = KafkaSettings.read(r);
-    HttpSettings http = HttpSettings.read(r);
-    String applicationId = r.string("APPLICATION_ID", "logpipe-multiline");
-    r.check(!applicationId.isBlank(), "APPLICATION_ID", "must not be empty");
-    Path stateDir = r.path("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "logpipe-multiline"));
-    ErrorPolicy errorPolicy = r.enumValue("ERROR_POLICY", ErrorPolicy.class, ErrorPolicy.DEAD_LETTER);
+    StageSettings stage = StageSettings.read(r, STAGE);
     LineFormat format = r.enumValue("FORMAT", LineFormat.class, LineFormat.AUTO);
     int maxLines = r.intInRange("MAX_LINES", AssemblyLimits.DEFAULT.maxLines(), 1, 1_000_000);
     long maxBytes = r.bytes("MAX_BYTES", AssemblyLimits.DEFAULT.maxBytes());
@@ -52,7 +45,6 @@ public record MultilineConfig(KafkaSettings kafka, HttpSettings http, String app
     r.done();
     AssemblyLimits limits = new AssemblyLimits(maxLines, (int) Math.max(1, Math.min(maxBytes, Integer.MAX_VALUE)),
         overflow);
-    return new MultilineConfig(kafka, http, applicationId, stateDir, errorPolicy,
-        new MultilineSettings(format, detectors, limits, quiet, interval));
+    return new MultilineConfig(stage, new MultilineSettings(format, detectors, limits, quiet, interval));
   }
 }

@@ -27,7 +27,7 @@ class MultilineConfigTest {
     assertThat(c.settings().format()).isEqualTo(LineFormat.AUTO);
     assertThat(c.settings().quietTime()).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.settings().limits().overflow()).isEqualTo(OverflowAction.TRUNCATE);
-    assertThat(c.applicationId()).isEqualTo("logpipe-multiline");
+    assertThat(c.stage().applicationId()).isEqualTo("logpipe-multiline");
   }
 
   @Test

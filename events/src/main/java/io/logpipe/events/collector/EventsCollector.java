@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code initTransactions} fences this producer anyway, so a late commit cannot slip through). A failed session
  * (Kafka or the API server away) is retried with a capped, jittered back-off while the lease is held.
  *
- * <p>Readiness: ready as leader once the session is open, ready as standby (a standby is healthy; marking it
- * unready would block rolling updates), not ready while a failed session waits to retry.
+ * <p>Readiness: ready as leader once the session is open; ready as standby once it has seen the lease holder (it
+ * reaches the API server and can take over; a healthy standby must be ready, else rolling updates would stall); not
+ * ready while a failed session waits to retry.
  */
 public final class EventsCollector implements Service {
 
@@ -61,7 +62,7 @@ public final class EventsCollector implements Service {
       while (!stopped) {
         if (!leadership.isLeader()) {
           metrics.leader(false);
-          health.markReady();
+          standby(health);
           await(Duration.ofSeconds(1));
           continue;
         }
@@ -79,6 +80,16 @@ public final class EventsCollector implements Service {
     } finally {
       metrics.leader(false);
       leadership.close();
+    }
+  }
+
+  /** A standby is ready once it has seen the lease (so it reaches the API server and can take over). */
+  private void standby(HealthState health) {
+    String holder = leadership.currentLeader();
+    if (holder.isEmpty()) {
+      health.markNotReady("standby: the lease holder is not known yet");
+    } else {
+      health.markReady();
     }
   }
 

@@ -97,6 +97,7 @@ class EventsCollectorIT {
       Collectors.Running leader = one.isLeader() ? one : two;
       Collectors.Running standby = leader == one ? two : one;
       assertThat(standby.isLeader()).isFalse();
+      await().atMost(WAIT).until(() -> leader.health.isReady() && standby.health.isReady());
 
       create(podEvent("pulled", 0));
       create(deploymentEvent("rollout", 1));

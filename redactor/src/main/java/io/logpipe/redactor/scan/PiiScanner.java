@@ -19,6 +19,10 @@ public final class PiiScanner {
     private final boolean keyValues;
     private final boolean urls;
     private final boolean vendorTokens;
+    private final boolean jwtOrGrafana;
+    private final boolean authSchemes;
+    private final boolean iban;
+    private final boolean hexAnchored;
 
     public PiiScanner(ScanConfig config) {
         this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
@@ -30,6 +34,10 @@ public final class PiiScanner {
         this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
         this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
         this.vendorTokens = any(Rule.API_KEY, Rule.AWS_ACCESS_KEY);
+        this.jwtOrGrafana = any(Rule.JWT, Rule.API_KEY);
+        this.authSchemes = any(Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
+        this.iban = any(Rule.IBAN);
+        this.hexAnchored = any(Rule.IPV6, Rule.MAC);
     }
 
     public boolean enabled(Rule rule) {
@@ -108,21 +116,19 @@ public final class PiiScanner {
 
     private int word(CharSequence s, int i, char c, Findings out) {
         int end = -1;
-        if (c == 'e' && on.contains(Rule.JWT) || c == 'e' && on.contains(Rule.API_KEY)) {
-            if (Chars.startsWith(s, i, "eyJ")) {
-                end = Jwts.find(s, i, out);
-            }
+        if (c == 'e' && jwtOrGrafana && Chars.startsWith(s, i, "eyJ")) {
+            end = Jwts.find(s, i, out);
         }
-        if (end < 0 && (c == 'B' || c == 'b') && (on.contains(Rule.BEARER_TOKEN) || on.contains(Rule.BASIC_AUTH))) {
+        if (end < 0 && (c == 'B' || c == 'b') && authSchemes) {
             end = AuthSchemes.findBare(s, i, out, on.contains(Rule.BEARER_TOKEN), on.contains(Rule.BASIC_AUTH));
         }
-        if (end < 0 && on.contains(Rule.IBAN) && Chars.isUpper(c)) {
+        if (end < 0 && iban && Chars.isUpper(c)) {
             end = Ibans.find(s, i, out);
         }
         if (end < 0 && vendorTokens && VendorTokens.plausibleStart(s, i)) {
             end = VendorTokens.find(s, i, out, on.contains(Rule.AWS_ACCESS_KEY), on.contains(Rule.API_KEY));
         }
-        if (end < 0 && Chars.isHex(c)) {
+        if (end < 0 && hexAnchored && Chars.isHex(c)) {
             if (on.contains(Rule.IPV6)) {
                 end = IpAddresses.findV6(s, i, out);
             }

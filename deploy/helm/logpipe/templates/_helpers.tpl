@@ -119,7 +119,7 @@ Secrets are referenced (secretKeyRef, mounted files), never copied into the mani
 {{/* Env common to every component: JVM flags, HTTP port, optional config file, extra env. */}}
 {{- define "logpipe.commonEnv" -}}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .root.Values.javaOptions | quote }}
+  value: {{ .javaOptions | default .root.Values.javaOptions | quote }}
 - name: {{ .prefix }}_HTTP_PORT
   value: {{ .root.Values.httpPort | quote }}
 {{- if .config }}

@@ -71,6 +71,14 @@ spec:
       {{- include "logpipe.podCommon" $root | nindent 6 }}
       securityContext:
         {{- include "logpipe.nonRootPodSecurityContext" . | nindent 8 }}
+      # Replicas on different nodes where possible: losing a node then costs one rebalance, not a whole stage.
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: kubernetes.io/hostname
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              {{- include "logpipe.selectorLabels" $ctx | nindent 14 }}
       containers:
         - name: {{ .component }}
           image: {{ include "logpipe.image" $root }}
@@ -90,7 +98,7 @@ spec:
               value: /var/lib/logpipe/state
             {{- end }}
             {{- include "logpipe.kafkaEnv" (dict "root" $root "prefix" .prefix) | nindent 12 }}
-            {{- include "logpipe.commonEnv" (dict "root" $root "prefix" .prefix "config" $v.config "extraEnv" $v.extraEnv) | nindent 12 }}
+            {{- include "logpipe.commonEnv" (dict "root" $root "prefix" .prefix "config" $v.config "extraEnv" $v.extraEnv "javaOptions" $v.javaOptions) | nindent 12 }}
           resources:
             {{- toYaml $v.resources | nindent 12 }}
           {{- include "logpipe.probes" . | nindent 10 }}

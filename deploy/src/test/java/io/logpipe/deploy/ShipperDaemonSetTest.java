@@ -3,6 +3,7 @@ package io.logpipe.deploy;
 import static io.logpipe.deploy.RenderedChart.component;
 import static io.logpipe.deploy.RenderedChart.container;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -84,13 +85,22 @@ class ShipperDaemonSetTest {
   }
 
   @Test
-  void requestsAndLimitsAreSizedFromTheShipperBenchmark() {
+  void requestsAndLimitsAreThosePlannedForTheNodeAgentWithHalfTheLimitForTheHeap() {
     Container shipper = container(shipperPod(RenderedChart.withDefaults()));
 
     assertThat(shipper.getResources().getRequests())
         .containsEntry("cpu", new Quantity("200m")).containsEntry("memory", new Quantity("128Mi"));
     assertThat(shipper.getResources().getLimits())
         .containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("256Mi"));
+    assertThat(env(shipper, "JAVA_TOOL_OPTIONS")).hasValueSatisfying(
+        flags -> assertThat(flags).contains("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError"));
+  }
+
+  @Test
+  void refusesANonRootShipperThatCouldNotWriteItsPositions() {
+    assertThatThrownBy(() -> RenderedChart.template(Optional.empty(),
+        Map.of("shipper.mode", "at-least-once", "shipper.readAccess", "rootGroup")))
+        .hasMessageContaining("cannot write the at-least-once positions directory");
   }
 
   @Test

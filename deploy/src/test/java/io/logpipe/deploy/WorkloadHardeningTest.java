@@ -97,6 +97,27 @@ class WorkloadHardeningTest {
 
   @ParameterizedTest
   @MethodSource("renders")
+  void everyComponentIsGivenTimeToCloseBeforeItIsKilled(RenderedChart chart) {
+    // The runners close within DEFAULT_CLOSE_TIMEOUT (commit or abort the open transaction, leave the group).
+    long close = Math.max(io.logpipe.runtime.service.ServiceRunner.DEFAULT_CLOSE_TIMEOUT.toSeconds(),
+        io.logpipe.runtime.streams.StreamsRunner.DEFAULT_CLOSE_TIMEOUT.toSeconds());
+    assertThat(chart.longRunningPodTemplates()).allSatisfy((workload, template) ->
+        assertThat(template.getSpec().getTerminationGracePeriodSeconds()).as(workload).isGreaterThan(close + 10));
+  }
+
+  @ParameterizedTest
+  @MethodSource("renders")
+  void deploymentsSpreadTheirReplicasOverNodes(RenderedChart chart) {
+    assertThat(chart.all(Deployment.class)).allSatisfy(deployment -> assertThat(
+        deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).singleElement().satisfies(c -> {
+          assertThat(c.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+          assertThat(deployment.getSpec().getSelector().getMatchLabels())
+              .isEqualTo(c.getLabelSelector().getMatchLabels());
+        }));
+  }
+
+  @ParameterizedTest
+  @MethodSource("renders")
   void everyDeploymentHasADisruptionBudgetSelectingItsPods(RenderedChart chart) {
     assertThat(chart.all(Deployment.class)).isNotEmpty().allSatisfy(deployment -> {
       PodDisruptionBudget pdb = chart.one(PodDisruptionBudget.class, RenderedChart.name(deployment));

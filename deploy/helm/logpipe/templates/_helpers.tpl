@@ -72,7 +72,7 @@ Secrets are referenced (secretKeyRef, mounted files), never copied into the mani
 - name: {{ $p }}_KAFKA_SASL_JAAS_CONFIG
   valueFrom:
     secretKeyRef:
-      name: {{ required "kafka.sasl.secret.name is required when SASL is enabled" $k.sasl.secret.name }}
+      name: {{ .saslSecret | default (required "kafka.sasl.secret.name is required when SASL is enabled" $k.sasl.secret.name) }}
       key: {{ $k.sasl.secret.jaasConfigKey }}
 {{- end }}
 {{- range $name, $value := $k.properties }}

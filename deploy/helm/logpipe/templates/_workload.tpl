@@ -97,7 +97,7 @@ spec:
             - name: {{ .prefix }}_STATE_DIR
               value: /var/lib/logpipe/state
             {{- end }}
-            {{- include "logpipe.kafkaEnv" (dict "root" $root "prefix" .prefix) | nindent 12 }}
+            {{- include "logpipe.kafkaEnv" (dict "root" $root "prefix" .prefix "saslSecret" $v.kafkaSaslSecret) | nindent 12 }}
             {{- include "logpipe.commonEnv" (dict "root" $root "prefix" .prefix "config" $v.config "extraEnv" $v.extraEnv "javaOptions" $v.javaOptions) | nindent 12 }}
           resources:
             {{- toYaml $v.resources | nindent 12 }}

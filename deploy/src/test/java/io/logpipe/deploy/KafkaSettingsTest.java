@@ -40,6 +40,22 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void aComponentCanUseItsOwnKafkaUserSoAclsCanFenceTheUnredactedTopics() {
+    RenderedChart chart = RenderedChart.render(Optional.of(RenderedChart.ALL_FEATURES),
+        Map.of("shipper.kafkaSaslSecret", "logpipe-shipper", "sinks.s3.kafkaSaslSecret", "logpipe-sink-s3"));
+
+    Map<String, String> jaas = new java.util.TreeMap<>();
+    chart.longRunningPodTemplates().forEach((workload, template) -> {
+      Container c = container(template);
+      jaas.put(workload, secretRef(c, prefix(c) + "_KAFKA_SASL_JAAS_CONFIG"));
+    });
+    assertThat(jaas).containsEntry("DaemonSet/logpipe-shipper", "logpipe-shipper/sasl.jaas.config")
+        .containsEntry("Deployment/logpipe-sink-s3", "logpipe-sink-s3/sasl.jaas.config")
+        .containsEntry("Deployment/logpipe-multiline", "logpipe-scram/sasl.jaas.config")
+        .containsEntry("Deployment/logpipe-sink-loki", "logpipe-scram/sasl.jaas.config");
+  }
+
+  @Test
   void defaultsArePlaintextWithNoSecretsMounted() {
     assertThat(RenderedChart.withDefaults().longRunningPodTemplates()).allSatisfy((workload, template) -> {
       Container c = container(template);

@@ -72,14 +72,17 @@ final class EnrichProcessor implements Processor<String, LogEvent, String, LogEv
     }
     String streamKey = stream.get().toString();
     Optional<PodView> view = source.lookup(stream.get());
-    if (heldStreams.containsKey(streamKey)) {
+    // Only records keyed by their stream are held: a released record is re-keyed by its stream, and a record placed
+    // by its path alone must keep the key it came with.
+    boolean holdable = source.live() && streamKey.equals(record.key());
+    if (holdable && heldStreams.containsKey(streamKey)) {
       if (view.isPresent()) {
         release(streamKey, stream.get(), view.get());
         forward(record, stream.get(), view.get());
       } else {
         holdOrPass(streamKey, stream.get(), record);
       }
-    } else if (view.isPresent() || !source.live()) {
+    } else if (view.isPresent() || !holdable) {
       forward(record, stream.get(), view.orElse(null));
     } else {
       holdOrPass(streamKey, stream.get(), record);

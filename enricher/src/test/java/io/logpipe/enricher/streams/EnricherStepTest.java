@@ -235,6 +235,18 @@ class EnricherStepTest {
   }
 
   @Test
+  void neverHoldsARecordPlacedByItsPathAloneSoItsKeyIsKept() {
+    start();
+
+    in.pipeInput("legacy-key", event(WEB, "unknown pod, odd key"));
+
+    KeyValue<String, LogEvent> kv = out.readKeyValue();
+    assertThat(kv.key).isEqualTo("legacy-key");
+    assertThat(kv.value.getKubernetes().getPodUid()).isEqualTo("uid-1");
+    assertThat(kv.value.getFlags()).containsExactly(Enrichment.FLAG_METADATA_MISSING);
+  }
+
+  @Test
   void namesItsProcessorAndStore() {
     start();
 

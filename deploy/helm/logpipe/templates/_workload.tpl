@@ -60,7 +60,8 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       annotations:
-        checksum/config: {{ toYaml $v.config | sha256sum | trunc 16 }}
+        # A changed setting rolls the pods: components read their files once, at start.
+        checksum/config: {{ print (toYaml $v.config) .checksumExtra | sha256sum | trunc 16 }}
         {{- with $root.Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}

@@ -62,6 +62,23 @@ class ComponentSettingsTest {
   }
 
   @Test
+  void aChangedPolicyOrConfigRollsThePodsThatReadIt() {
+    String before = checksum(RenderedChart.withDefaults(), "redactor");
+
+    assertThat(checksum(RenderedChart.with(Map.of("redactor.policy.default.rules.email", "hash")), "redactor"))
+        .isNotEqualTo(before);
+    assertThat(checksum(RenderedChart.with(Map.of("multiline.config.quiet-time", "3s")), "multiline"))
+        .isNotEqualTo(checksum(RenderedChart.withDefaults(), "multiline"));
+    assertThat(checksum(RenderedChart.with(Map.of("multiline.config.quiet-time", "3s")), "redactor"))
+        .isEqualTo(before);
+  }
+
+  private static String checksum(RenderedChart chart, String name) {
+    return chart.one(Deployment.class, component(name)).getSpec().getTemplate().getMetadata().getAnnotations()
+        .get("checksum/config");
+  }
+
+  @Test
   void theRouterSendsUnmatchedEventsToTheEnabledSinksAndReadsItsRulesFromItsConfigFile() {
     RenderedChart defaults = RenderedChart.withDefaults();
     assertThat(value(container(pod(defaults, "router")), "ROUTER_DEFAULT_SINKS")).isEqualTo("loki");

@@ -7,6 +7,7 @@ import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.service.Service;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -66,10 +67,14 @@ public final class EventsCollector implements Service {
           await(Duration.ofSeconds(1));
           continue;
         }
+        Instant started = clock.instant();
         try {
           lead(health);
           backoff = MIN_BACKOFF;
         } catch (KafkaException | KubernetesClientException | IllegalStateException e) {
+          if (Duration.between(started, clock.instant()).compareTo(MAX_BACKOFF) > 0) {
+            backoff = MIN_BACKOFF;   // a session that ran a while: this failure is a new one, not a repeat
+          }
           metrics.sessionFailed();
           health.markNotReady("leader session failed: " + e.getClass().getName());
           LOG.warn("leader session failed ({}: {}), retrying in {}", e.getClass().getName(), e.getMessage(), backoff);

@@ -128,31 +128,48 @@ public final class Shipper implements Service, AutoCloseable {
     Thread reader = new Thread(loop, "shipper-reader");
     reader.start();
     health.markReady();
+    OpenBatch batch = new OpenBatch(config.batchBytes(), config.commitInterval(), clock);
     try {
       while (!stopping()) {
         if (loop.failure() != null) {
           throw new ReaderFailed(loop.failure());
         }
-        ship(delivery, queue.drain(config.batchBytes(), DRAIN_POLL));
+        // Slices go out as they come (the producer sends in the background); the batch commits when full or due.
+        take(delivery, batch, queue.drain(batch.room(), batch.isEmpty() ? DRAIN_POLL : batch.untilDue()));
+        if (batch.shouldCommit()) {
+          commit(delivery, batch);
+        }
       }
-      // Stopping: finish what the reader already handed over, so a clean stop leaves nothing to re-read.
+      // Stopping: finish the open batch and what the reader already handed over: a clean stop leaves nothing behind.
       stopReader(loop, reader);
-      for (List<FileSlice> batch = queue.drain(config.batchBytes(), Duration.ZERO); !batch.isEmpty();
-          batch = queue.drain(config.batchBytes(), Duration.ZERO)) {
-        ship(delivery, batch);
+      for (List<FileSlice> more = queue.drain(batch.room(), Duration.ZERO); !more.isEmpty();
+          more = queue.drain(batch.room(), Duration.ZERO)) {
+        take(delivery, batch, more);
+        if (batch.isFull()) {
+          commit(delivery, batch);
+        }
       }
+      commit(delivery, batch);
     } finally {
       stopReader(loop, reader);
     }
   }
 
-  private void ship(Delivery delivery, List<FileSlice> batch) throws Exception {
+  private static void take(Delivery delivery, OpenBatch batch, List<FileSlice> slices) throws Exception {
+    if (!slices.isEmpty()) {
+      delivery.send(slices);
+      batch.add(slices);
+    }
+  }
+
+  private void commit(Delivery delivery, OpenBatch batch) throws Exception {
     if (batch.isEmpty()) {
       return;
     }
-    delivery.deliver(batch);
-    tailer.committed(batch);
-    metrics.batchShipped(batch.stream().mapToInt(FileSlice::lineCount).sum());
+    delivery.commit(batch.slices());
+    tailer.committed(batch.slices());
+    metrics.batchShipped(batch.lines());
+    batch.clear();
   }
 
   private static void stopReader(ReaderLoop loop, Thread reader) throws InterruptedException {

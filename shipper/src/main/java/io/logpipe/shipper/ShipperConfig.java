@@ -26,6 +26,7 @@ public record ShipperConfig(
     Duration pollInterval,
     long queueBytes,
     long batchBytes,
+    Duration commitInterval,
     Compression compression,
     Path positionsFile,
     HttpSettings http) {
@@ -61,6 +62,7 @@ public record ShipperConfig(
     long queue = r.bytes("QUEUE_BYTES", 16L << 20);
     long batch = r.bytes("BATCH_BYTES", 4L << 20);
     r.check(queue > 0 && batch > 0, "QUEUE_BYTES", "and BATCH_BYTES must be positive");
+    Duration commitInterval = r.duration("COMMIT_INTERVAL", Duration.ofMillis(200));
     Compression compression = r.enumValue("COMPRESSION", Compression.class, Compression.LZ4);
     Path positions = r.path("POSITIONS_FILE", Path.of("/var/lib/logpipe/shipper-positions"));
     HttpSettings http = HttpSettings.read(r);
@@ -68,7 +70,7 @@ public record ShipperConfig(
         ? new TailSettings((int) maxLine, (int) readCap, rotateWait)
         : new TailSettings(DEFAULT_MAX_LINE, 256 * 1024, rotateWait);
     return new ShipperConfig(root, node, kafka, mode, namespaces, includes, excludes, tail, rescan, poll, queue,
-        batch, compression, positions, http);
+        batch, commitInterval, compression, positions, http);
   }
 
   /** The producer's {@code transactional.id}: from the node name, so a restarted shipper fences its predecessor. */

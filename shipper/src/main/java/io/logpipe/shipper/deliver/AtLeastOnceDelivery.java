@@ -27,6 +27,7 @@ public final class AtLeastOnceDelivery implements Delivery {
   private final Consumer<Producer<?, ?>> onProducer;
   private final Map<io.logpipe.shipper.tail.FileId, Committed.Saved> positions = new HashMap<>();
   private Producer<String, byte[]> producer;
+  private FirstFailure failure = new FirstFailure();
 
   public AtLeastOnceDelivery(ShipperConfig config, Consumer<Producer<?, ?>> onProducer) {
     this.config = config;
@@ -47,16 +48,20 @@ public final class AtLeastOnceDelivery implements Delivery {
   }
 
   @Override
-  public void deliver(java.util.List<FileSlice> batch) throws Exception {
-    FirstFailure failure = new FirstFailure();
-    for (FileSlice slice : batch) {
+  public void send(java.util.List<FileSlice> slices) {
+    for (FileSlice slice : slices) {
       records.lines(slice, (key, value) -> {
         failure.check();
         producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value), failure);
       });
     }
+  }
+
+  @Override
+  public void commit(java.util.List<FileSlice> batch) throws Exception {
     producer.flush();
     failure.check(); // every line acknowledged before the positions move
+    failure = new FirstFailure();
     for (FileSlice s : batch) {
       if (s.lastOfFile()) {
         positions.remove(s.id());

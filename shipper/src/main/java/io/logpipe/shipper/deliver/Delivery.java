@@ -14,10 +14,18 @@ public interface Delivery extends AutoCloseable {
   Committed open() throws Exception;
 
   /**
-   * Delivers the lines of {@code batch} and the files' new positions, all or nothing as far as a reader of the
-   * positions can tell. Throws when the outcome is unknown or failed; the caller then reconnects and rewinds.
+   * Sends the lines of {@code slices} as part of the open batch (opening one if none is open). Nothing sent is
+   * committed before {@link #commit}; sending goes on in the background meanwhile, so a batch may grow while the
+   * producer is busy. Throws at the first failed send.
    */
-  void deliver(List<FileSlice> batch) throws Exception;
+  void send(List<FileSlice> slices) throws Exception;
+
+  /**
+   * Commits the open batch, every slice sent since the last commit ({@code batch}), with the files' new positions:
+   * all or nothing as far as a reader of the positions can tell. Throws when the outcome is unknown or failed; the
+   * caller then reconnects and rewinds.
+   */
+  void commit(List<FileSlice> batch) throws Exception;
 
   @Override
   void close();

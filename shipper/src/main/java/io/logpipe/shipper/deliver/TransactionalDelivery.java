@@ -29,6 +29,7 @@ public final class TransactionalDelivery implements Delivery {
   private final WireRecords records;
   private final Consumer<Producer<?, ?>> onProducer;
   private Producer<String, byte[]> producer;
+  private FirstFailure failure;
 
   /** {@code onProducer} sees each producer created (to bind its metrics). */
   public TransactionalDelivery(ShipperConfig config, Clock clock, Consumer<Producer<?, ?>> onProducer) {
@@ -47,21 +48,29 @@ public final class TransactionalDelivery implements Delivery {
   }
 
   @Override
-  public void deliver(List<FileSlice> batch) {
-    FirstFailure failure = new FirstFailure();
-    producer.beginTransaction();
-    for (FileSlice slice : batch) {
+  public void send(List<FileSlice> slices) {
+    if (failure == null) {
+      producer.beginTransaction();
+      failure = new FirstFailure();
+    }
+    for (FileSlice slice : slices) {
       records.lines(slice, (key, value) -> {
         failure.check();
         producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value), failure);
       });
     }
+  }
+
+  @Override
+  public void commit(List<FileSlice> batch) {
+    send(List.of()); // a batch of releases only still needs its transaction
     records.positions(batch, clock.instant()).forEach((key, value) -> {
       failure.check();
       producer.send(new ProducerRecord<>(Topics.POSITIONS.name(), key, value), failure);
     });
     // Throws if any send failed; then the transaction never commits and the next open() aborts it.
     producer.commitTransaction();
+    failure = null;
   }
 
   @Override

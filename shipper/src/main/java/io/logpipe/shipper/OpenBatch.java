@@ -1,0 +1,79 @@
+package io.logpipe.shipper;
+
+import io.logpipe.shipper.tail.FileSlice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The slices sent since the last commit. A batch commits when it holds {@code maxBytes} of lines or has been open
+ * for {@code commitInterval}, whichever comes first (as Kafka Streams' {@code commit.interval.ms}): few, large
+ * transactions keep the producer busy, while the interval bounds how long a line waits to become visible.
+ */
+final class OpenBatch {
+
+  private final long maxBytes;
+  private final Duration commitInterval;
+  private final Clock clock;
+  private final List<FileSlice> slices = new ArrayList<>();
+  private long bytes;
+  private int lines;
+  private Instant openedAt;
+
+  OpenBatch(long maxBytes, Duration commitInterval, Clock clock) {
+    this.maxBytes = maxBytes;
+    this.commitInterval = commitInterval;
+    this.clock = clock;
+  }
+
+  void add(List<FileSlice> more) {
+    if (slices.isEmpty()) {
+      openedAt = clock.instant();
+    }
+    for (FileSlice s : more) {
+      slices.add(s);
+      bytes += s.byteSize();
+      lines += s.lineCount();
+    }
+  }
+
+  /** How many more bytes to take in (at least 1, so a single large slice still goes). */
+  long room() {
+    return Math.max(1, maxBytes - bytes);
+  }
+
+  /** How long until the batch is due (zero when due). */
+  Duration untilDue() {
+    Duration left = commitInterval.minus(Duration.between(openedAt, clock.instant()));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  boolean isEmpty() {
+    return slices.isEmpty();
+  }
+
+  boolean isFull() {
+    return bytes >= maxBytes;
+  }
+
+  boolean shouldCommit() {
+    return !slices.isEmpty() && (isFull() || untilDue().isZero());
+  }
+
+  List<FileSlice> slices() {
+    return slices;
+  }
+
+  int lines() {
+    return lines;
+  }
+
+  void clear() {
+    slices.clear();
+    bytes = 0;
+    lines = 0;
+    openedAt = null;
+  }
+}

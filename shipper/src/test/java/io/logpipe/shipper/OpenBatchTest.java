@@ -1,0 +1,71 @@
+package io.logpipe.shipper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logpipe.shipper.tail.FileId;
+import io.logpipe.shipper.tail.FileSlice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenBatchTest {
+
+  private static FileSlice slice(int bytes, int lines) {
+    return new FileSlice(new FileId(1, 2, 3), "p", null, 0, new byte[bytes], new int[lines], new int[lines],
+        new boolean[lines], lines, bytes, 0, false, Instant.EPOCH);
+  }
+
+  private static Clock at(long millis) {
+    return Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+  }
+
+  @Test
+  void commitsWhenFullBeforeTheIntervalIsOver() {
+    OpenBatch batch = new OpenBatch(100, Duration.ofMillis(200), at(0));
+    batch.add(List.of(slice(60, 3)));
+    assertThat(batch.shouldCommit()).isFalse();
+    assertThat(batch.room()).isEqualTo(40);
+    batch.add(List.of(slice(60, 2)));
+    assertThat(batch.shouldCommit()).isTrue();
+    assertThat(batch.lines()).isEqualTo(5);
+    assertThat(batch.room()).isEqualTo(1);
+  }
+
+  @Test
+  void commitsASmallBatchOnceTheIntervalIsOver() {
+    MutableClock clock = new MutableClock();
+    OpenBatch batch = new OpenBatch(100, Duration.ofMillis(200), clock);
+    assertThat(batch.shouldCommit()).as("nothing to commit").isFalse();
+    batch.add(List.of(slice(10, 1)));
+    clock.now = clock.now.plusMillis(150);
+    assertThat(batch.untilDue()).isEqualTo(Duration.ofMillis(50));
+    assertThat(batch.shouldCommit()).isFalse();
+    clock.now = clock.now.plusMillis(50);
+    assertThat(batch.shouldCommit()).isTrue();
+    batch.clear();
+    assertThat(batch.isEmpty()).isTrue();
+    assertThat(batch.room()).isEqualTo(100);
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now = Instant.EPOCH;
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

@@ -37,7 +37,17 @@ class ChartLintTest {
   @Test
   void refusesAnUnknownShipperMode() {
     assertThatThrownBy(() -> RenderedChart.template(Optional.empty(), Map.of("shipper.mode", "best-effort")))
-        .hasMessageContaining("shipper.mode must be exactly-once or at-least-once");
+        .hasMessageContaining("shipper.mode must be one of the following");
+  }
+
+  @Test
+  void refusesAMisspeltValueOrAnUnknownPolicyThroughTheValuesSchema() {
+    assertThatThrownBy(() -> RenderedChart.template(Optional.empty(), Map.of("shiper.mode", "at-least-once")))
+        .hasMessageContaining("shiper");
+    assertThatThrownBy(() -> RenderedChart.template(Optional.empty(), Map.of("redactor.errorPolicy", "ignore")))
+        .hasMessageContaining("errorPolicy");
+    assertThatThrownBy(() -> RenderedChart.template(Optional.empty(), Map.of("kafka.sasl.mechanism", "GSSAPI")))
+        .hasMessageContaining("mechanism");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.logpipe.enricher.cache;
 
-import static io.logpipe.enricher.testing.Objects.namespace;
-import static io.logpipe.enricher.testing.Objects.node;
-import static io.logpipe.enricher.testing.Objects.pod;
-import static io.logpipe.enricher.testing.Objects.replicaSet;
+import static io.logpipe.enricher.testing.KubeObjects.namespace;
+import static io.logpipe.enricher.testing.KubeObjects.node;
+import static io.logpipe.enricher.testing.KubeObjects.pod;
+import static io.logpipe.enricher.testing.KubeObjects.replicaSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,8 +1,8 @@
 package io.logpipe.enricher.streams;
 
 import static io.logpipe.enricher.testing.Events.event;
-import static io.logpipe.enricher.testing.Objects.pod;
-import static io.logpipe.enricher.testing.Objects.replicaSet;
+import static io.logpipe.enricher.testing.KubeObjects.pod;
+import static io.logpipe.enricher.testing.KubeObjects.replicaSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import java.util.Map;
 
 /** Small Kubernetes objects for tests. */
-public final class Objects {
+public final class KubeObjects {
 
   public static Pod pod(String namespace, String name, String uid, String replicaSet, Map<String, String> labels,
       Map<String, String> annotations) {
@@ -50,5 +50,5 @@ public final class Objects {
     return new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
   }
 
-  private Objects() {}
+  private KubeObjects() {}
 }

@@ -27,7 +27,7 @@ final class TopicsCreation {
   /** Upper bound on each Admin round trip. */
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** Bounds the wait for brokers to learn of a just-created topic: 50 x 100 ms. */
+  /** Bounds the wait for brokers to learn of (and lead) a just-created topic: 50 x 100 ms. */
   private static final int UNKNOWN_TOPIC_ATTEMPTS = 50;
   private static final Duration UNKNOWN_TOPIC_BACKOFF = Duration.ofMillis(100);
 
@@ -56,6 +56,11 @@ final class TopicsCreation {
         }
         existed.add(topic);
       }
+    }
+    try {
+      awaitLeaders(created);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe the created topics: " + e.getCause(), e.getCause());
     }
     var outcome = check(created, existed);
     LOG.info("pipeline topics: created {}, already present {}", outcome.created(), outcome.existing());
@@ -100,6 +105,37 @@ final class TopicsCreation {
     return new TopicsOutcome(created, existing, mismatched, drifted);
   }
 
+  /**
+   * Returns once every partition of the created topics has a leader. The controller acknowledges a creation
+   * before the brokers serve it: a producer writing in between gets NOT_LEADER (and an idempotent one can then fall
+   * into out-of-order-sequence retries), and a Streams application fails on a missing source topic.
+   */
+  private void awaitLeaders(List<String> names) throws ExecutionException {
+    for (int attempt = 1; !names.isEmpty(); attempt++) {
+      Map<String, TopicDescription> described =
+          awaitKnown(() -> admin.describeTopics(names).allTopicNames(), "describe the created topics");
+      boolean led = described.values().stream().flatMap(topic -> topic.partitions().stream())
+          .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+      if (led) {
+        return;
+      }
+      if (attempt == UNKNOWN_TOPIC_ATTEMPTS) {
+        throw new IllegalStateException("partitions of " + names + " still have no leader after "
+            + UNKNOWN_TOPIC_BACKOFF.multipliedBy(UNKNOWN_TOPIC_ATTEMPTS).toMillis() + " ms");
+      }
+      pause("wait for the leaders of " + names);
+    }
+  }
+
+  private static void pause(String what) {
+    try {
+      Thread.sleep(UNKNOWN_TOPIC_BACKOFF.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while trying to " + what, interrupted);
+    }
+  }
+
   private static ConfigResource resource(String topic) {
     return new ConfigResource(ConfigResource.Type.TOPIC, topic);
   }
@@ -116,12 +152,7 @@ final class TopicsCreation {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == UNKNOWN_TOPIC_ATTEMPTS) {
           throw e;
         }
-        try {
-          Thread.sleep(UNKNOWN_TOPIC_BACKOFF.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while trying to " + what, interrupted);
-        }
+        pause(what);
       }
     }
   }

@@ -2,7 +2,8 @@
 One Deployment-run component and what goes with it: ServiceAccount, ConfigMap (its `config`), Deployment,
 Service (metrics), PodDisruptionBudget, and a KEDA ScaledObject or an HPA.
 Parameters (dict): root, component, prefix, values, args (list), env (YAML text), volumes, mounts (YAML text),
-automountToken (bool), stateful (bool: a Kafka Streams state dir), inputTopic and group (lag scaling).
+automountToken (bool), stateful (bool: a Kafka Streams state dir), groupEnv (APPLICATION_ID or GROUP_ID: the
+variable naming its consumer group, set to the component's name), inputTopic (lag scaling).
 */}}
 {{- define "logpipe.workload" -}}
 {{- $root := .root -}}
@@ -94,6 +95,12 @@ spec:
             {{- with .env }}
             {{- . | nindent 12 }}
             {{- end }}
+            {{- with .groupEnv }}
+            # The consumer group (a Streams application id or a sink's group) carries the release's name, so two
+            # releases sharing one Kafka never share a group; with the release named "logpipe" it is the default.
+            - name: {{ $.prefix }}_{{ . }}
+              value: {{ $name }}
+            {{- end }}
             {{- if .stateful }}
             - name: {{ .prefix }}_STATE_DIR
               value: /var/lib/logpipe/state
@@ -169,6 +176,6 @@ spec:
       {{- include "logpipe.selectorLabels" $ctx | nindent 6 }}
 {{- end }}
 {{- if and $v.autoscaling $v.autoscaling.enabled }}
-{{- include "logpipe.autoscaling" (dict "root" $root "ctx" $ctx "name" $name "values" $v "inputTopic" .inputTopic "group" .group) }}
+{{- include "logpipe.autoscaling" (dict "root" $root "ctx" $ctx "name" $name "values" $v "inputTopic" .inputTopic "group" $name) }}
 {{- end }}
 {{- end -}}

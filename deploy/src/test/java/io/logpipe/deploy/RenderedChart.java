@@ -34,7 +34,7 @@ final class RenderedChart {
 
   private final List<HasMetadata> resources;
 
-  private RenderedChart(List<HasMetadata> resources) {
+  RenderedChart(List<HasMetadata> resources) {
     this.resources = resources;
   }
 
@@ -65,7 +65,12 @@ final class RenderedChart {
 
   /** The raw manifest text; throws {@link IllegalStateException} with helm's message when rendering fails. */
   static String template(Optional<Path> valuesFile, Map<String, Object> sets) {
-    TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+    return template(RELEASE, valuesFile, sets);
+  }
+
+  /** As {@link #template(Optional, Map)} for a release of another name. */
+  static String template(String release, Optional<Path> valuesFile, Map<String, Object> sets) {
+    TemplateCommand template = new Helm(CHART).template().withName(release).withNamespace(NAMESPACE);
     valuesFile.ifPresent(file -> template.withValuesFile(file.toAbsolutePath()));
     sets.forEach(template::set);
     return template.call();

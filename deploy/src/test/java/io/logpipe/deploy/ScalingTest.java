@@ -32,6 +32,33 @@ class ScalingTest {
   }
 
   @Test
+  void kedaMeasuresTheGroupTheComponentIsToldToUse() {
+    RenderedChart chart = RenderedChart.withEveryFeature();
+
+    assertThat(KafkaSettingsTest.value(container(chart, "multiline"), "MULTILINE_APPLICATION_ID"))
+        .isEqualTo(trigger(chart, "multiline").get("consumerGroup"));
+    assertThat(KafkaSettingsTest.value(container(chart, "sink-loki"), "SINK_GROUP_ID"))
+        .isEqualTo(trigger(chart, "sink-loki").get("consumerGroup"));
+  }
+
+  @Test
+  void anotherReleaseUsesGroupsOfItsOwn() {
+    RenderedChart other = new RenderedChart(RenderedChart.parse(
+        RenderedChart.template("audit", java.util.Optional.empty(), Map.of())));
+
+    Deployment router = other.one(Deployment.class, "audit-logpipe-router");
+    assertThat(KafkaSettingsTest.value(router.getSpec().getTemplate().getSpec().getContainers().get(0),
+        "ROUTER_APPLICATION_ID")).isEqualTo("audit-logpipe-router");
+    Deployment loki = other.one(Deployment.class, "audit-logpipe-sink-loki");
+    assertThat(KafkaSettingsTest.value(loki.getSpec().getTemplate().getSpec().getContainers().get(0),
+        "SINK_GROUP_ID")).isEqualTo("audit-logpipe-sink-loki");
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(RenderedChart chart, String name) {
+    return chart.one(Deployment.class, component(name)).getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  @Test
   void kedaAuthenticatesWithTheSameKafkaSecrets() {
     GenericKubernetesResource auth = RenderedChart.withEveryFeature().generic("TriggerAuthentication").get(0);
 

@@ -6,6 +6,7 @@ import io.logpipe.enricher.cache.InformerMetadataSource;
 import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.MetadataSource;
 import io.logpipe.enricher.streams.EnricherStep;
+import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
@@ -14,12 +15,9 @@ import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.streams.StageTopology;
 import io.logpipe.runtime.streams.StreamsRunner;
-import io.logpipe.runtime.streams.StreamsSettings;
 import io.logpipe.schemas.Topics;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +27,7 @@ import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +42,7 @@ public final class EnricherCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnricherCommand.class);
 
-  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (ENRICHER_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
+  @Mixin StageOptions common;
 
   @Option(names = "--kubernetes", negatable = true, description = "Watch the Kubernetes API (ENRICHER_KUBERNETES; "
       + "default true). --no-kubernetes fills only what the log path tells and parses bodies.")
@@ -58,17 +56,6 @@ public final class EnricherCommand implements Callable<Integer> {
       + "metadata is forgotten, e.g. 10m (ENRICHER_DELETED_POD_GRACE).")
   String deletedPodGrace;
 
-  @Option(names = "--application-id", description = "Kafka Streams application id (ENRICHER_APPLICATION_ID).")
-  String applicationId;
-
-  @Option(names = "--state-dir", description = "Kafka Streams state directory (ENRICHER_STATE_DIR).")
-  String stateDir;
-
-  @Option(names = "--http-port", description = "Port of /metrics, /healthz, /readyz (ENRICHER_HTTP_PORT).")
-  Integer httpPort;
-
-  @Option(names = "--config-file", description = "YAML settings file (ENRICHER_CONFIG_FILE).")
-  String configFile;
 
   @Override
   public Integer call() {
@@ -86,7 +73,7 @@ public final class EnricherCommand implements Callable<Integer> {
     HealthState health = new HealthState();
     health.markNotReady(config.kubernetes() ? "waiting for the informers to sync" : "starting");
     try (serviceMetrics;
-        HealthServer server = HealthServer.start(config.http().port(), serviceMetrics.registry(), health);
+        HealthServer server = HealthServer.start(config.stage().http().port(), serviceMetrics.registry(), health);
         KubernetesClient client = config.kubernetes() ? new KubernetesClientBuilder().build() : null;
         MetadataSource source = config.kubernetes() ? informers(client, config.settings(), metrics)
             : MetadataSource.none()) {
@@ -97,9 +84,8 @@ public final class EnricherCommand implements Callable<Integer> {
       }
       Topology topology = StageTopology.between(Topics.EVENTS,
           EnricherStep.of(config.settings(), source, metrics), Topics.ENRICHED);
-      Properties props = StreamsSettings.forStage(config.applicationId(), config.kafka(), config.stateDir(),
-          EnricherMetrics.STAGE, config.errorPolicy(), serviceMetrics);
-      return StreamsRunner.runUntilShutdown(topology, props, health, serviceMetrics,
+      return StreamsRunner.runUntilShutdown(topology, config.stage().streamsProperties(serviceMetrics), health,
+          serviceMetrics,
           StreamsRunner.DEFAULT_CLOSE_TIMEOUT);
     }
   }
@@ -132,21 +118,10 @@ public final class EnricherCommand implements Callable<Integer> {
 
   /** Flags as un-prefixed setting names. */
   Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>();
-    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-    put(flags, "KUBERNETES", kubernetes == null ? null : kubernetes.toString());
-    put(flags, "HOLD_TIME", holdTime);
-    put(flags, "DELETED_POD_GRACE", deletedPodGrace);
-    put(flags, "APPLICATION_ID", applicationId);
-    put(flags, "STATE_DIR", stateDir);
-    put(flags, "HTTP_PORT", httpPort == null ? null : httpPort.toString());
-    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    Map<String, String> flags = common.flags();
+    StageOptions.put(flags, "KUBERNETES", kubernetes);
+    StageOptions.put(flags, "HOLD_TIME", holdTime);
+    StageOptions.put(flags, "DELETED_POD_GRACE", deletedPodGrace);
     return flags;
-  }
-
-  private static void put(Map<String, String> flags, String name, String value) {
-    if (value != null) {
-      flags.put(name, value);
-    }
   }
 }

@@ -5,10 +5,7 @@ import io.logpipe.enricher.meta.KeySelector;
 import io.logpipe.enricher.meta.MetadataSelection;
 import io.logpipe.enricher.streams.HoldSettings;
 import io.logpipe.runtime.config.ConfigReader;
-import io.logpipe.runtime.config.HttpSettings;
-import io.logpipe.runtime.config.KafkaSettings;
-import io.logpipe.runtime.errors.ErrorPolicy;
-import java.nio.file.Path;
+import io.logpipe.runtime.streams.StageSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,18 +15,13 @@ import java.util.List;
  *
  * @param kubernetes whether to watch the Kubernetes API; false runs on path metadata and body parsing alone
  */
-public record EnricherConfig(KafkaSettings kafka, HttpSettings http, String applicationId, Path stateDir,
-    ErrorPolicy errorPolicy, boolean kubernetes, EnricherSettings settings) {
+public record EnricherConfig(StageSettings stage, boolean kubernetes, EnricherSettings settings) {
 
   public static final String PREFIX = "ENRICHER";
+  public static final String STAGE = "enricher";
 
   public static EnricherConfig read(ConfigReader r) {
-    KafkaSettings kafka = KafkaSettings.read(r);
-    HttpSettings http = HttpSettings.read(r);
-    String applicationId = r.string("APPLICATION_ID", "logpipe-enricher");
-    r.check(!applicationId.isBlank(), "APPLICATION_ID", "must not be empty");
-    Path stateDir = r.path("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "logpipe-enricher"));
-    ErrorPolicy errorPolicy = r.enumValue("ERROR_POLICY", ErrorPolicy.class, ErrorPolicy.DEAD_LETTER);
+    StageSettings stage = StageSettings.read(r, STAGE);
     boolean kubernetes = r.bool("KUBERNETES", true);
 
     MetadataSelection selection = new MetadataSelection(
@@ -56,7 +48,7 @@ public record EnricherConfig(KafkaSettings kafka, HttpSettings http, String appl
     int internerMax = r.intInRange("INTERNER_MAX", EnricherSettings.DEFAULT_INTERNER_MAX, 1, 100_000_000);
     r.done();
 
-    return new EnricherConfig(kafka, http, applicationId, stateDir, errorPolicy, kubernetes,
+    return new EnricherConfig(stage, kubernetes,
         new EnricherSettings(selection, new HoldSettings(holdTime, retryEvery, maxHeld),
             new BodyLimits((int) maxChars, maxDepth, maxAttributes, maxValue), grace, maxDeleted, syncTimeout,
             internerMax));

@@ -21,7 +21,7 @@ class EnricherConfigTest {
     EnricherConfig c = read(Map.of());
 
     assertThat(c.kubernetes()).isTrue();
-    assertThat(c.applicationId()).isEqualTo("logpipe-enricher");
+    assertThat(c.stage().applicationId()).isEqualTo("logpipe-enricher");
     assertThat(c.settings().deletedGrace()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.settings().hold().maxWait()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.settings().selection().podLabels().keeps("app.kubernetes.io/name")).isTrue();

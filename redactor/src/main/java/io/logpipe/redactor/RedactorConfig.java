@@ -6,9 +6,7 @@ import io.logpipe.redactor.policy.PolicyException;
 import io.logpipe.redactor.policy.PolicyFile;
 import io.logpipe.redactor.policy.PolicySet;
 import io.logpipe.runtime.config.ConfigReader;
-import io.logpipe.runtime.config.HttpSettings;
-import io.logpipe.runtime.config.KafkaSettings;
-import io.logpipe.runtime.errors.ErrorPolicy;
+import io.logpipe.runtime.streams.StageSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,43 +16,37 @@ import java.nio.file.Path;
  *
  * @param hasher the keyed hasher, null when no hash key file is configured (then no policy may hash)
  */
-public record RedactorConfig(KafkaSettings kafka, HttpSettings http, String applicationId, Path stateDir,
-        ErrorPolicy errorPolicy, PolicySet policies, KeyedHasher hasher) {
+public record RedactorConfig(StageSettings stage, PolicySet policies, KeyedHasher hasher) {
 
-    public static final String PREFIX = "REDACTOR";
+  public static final String PREFIX = "REDACTOR";
 
-    public static RedactorConfig read(ConfigReader r) {
-        KafkaSettings kafka = KafkaSettings.read(r);
-        HttpSettings http = HttpSettings.read(r);
-        String applicationId = r.string("APPLICATION_ID", "logpipe-redactor");
-        r.check(!applicationId.isBlank(), "APPLICATION_ID", "must not be empty");
-        Path stateDir = r.path("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "logpipe-redactor"));
-        ErrorPolicy errorPolicy = r.enumValue("ERROR_POLICY", ErrorPolicy.class, ErrorPolicy.DEAD_LETTER);
-        Path policyFile = r.path("POLICY_FILE", null);
-        Path hashKeyFile = r.path("HASH_KEY_FILE", null);
-        int hashLength = r.intInRange("HASH_LENGTH", KeyedHasher.DEFAULT_TOKEN_LENGTH, 8, 64);
+  public static RedactorConfig read(ConfigReader r) {
+    StageSettings stage = StageSettings.read(r, RedactorMetrics.STAGE);
+    Path policyFile = r.path("POLICY_FILE", null);
+    Path hashKeyFile = r.path("HASH_KEY_FILE", null);
+    int hashLength = r.intInRange("HASH_LENGTH", KeyedHasher.DEFAULT_TOKEN_LENGTH, 8, 64);
 
-        PolicySet policies = PolicySet.defaults();
-        if (policyFile != null) {
-            try {
-                policies = PolicyFile.read(policyFile);
-            } catch (PolicyException e) {
-                e.problems().forEach(p -> r.check(false, "POLICY_FILE", policyFile + ": " + p));
-            } catch (IOException e) {
-                r.check(false, "POLICY_FILE", "cannot read " + policyFile + ": " + e.getMessage());
-            }
-        }
-        KeyedHasher hasher = null;
-        try {
-            hasher = HashKeys.forPolicies(policies, hashKeyFile, hashLength);
-        } catch (PolicyException e) {
-            r.check(false, "HASH_KEY_FILE", "the policy hashes values: set a hash key file");
-        } catch (IOException e) {
-            r.check(false, "HASH_KEY_FILE", "cannot read " + hashKeyFile + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            r.check(false, "HASH_KEY_FILE", e.getMessage());
-        }
-        r.done();
-        return new RedactorConfig(kafka, http, applicationId, stateDir, errorPolicy, policies, hasher);
+    PolicySet policies = PolicySet.defaults();
+    if (policyFile != null) {
+      try {
+        policies = PolicyFile.read(policyFile);
+      } catch (PolicyException e) {
+        e.problems().forEach(p -> r.check(false, "POLICY_FILE", policyFile + ": " + p));
+      } catch (IOException e) {
+        r.check(false, "POLICY_FILE", "cannot read " + policyFile + ": " + e.getMessage());
+      }
     }
+    KeyedHasher hasher = null;
+    try {
+      hasher = HashKeys.forPolicies(policies, hashKeyFile, hashLength);
+    } catch (PolicyException e) {
+      r.check(false, "HASH_KEY_FILE", "the policy hashes values: set a hash key file");
+    } catch (IOException e) {
+      r.check(false, "HASH_KEY_FILE", "cannot read " + hashKeyFile + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      r.check(false, "HASH_KEY_FILE", e.getMessage());
+    }
+    r.done();
+    return new RedactorConfig(stage, policies, hasher);
+  }
 }

@@ -15,60 +15,60 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RedactorConfigTest {
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    private static RedactorConfig read(Map<String, String> env) {
-        return RedactorConfig.read(ConfigReader.of(RedactorConfig.PREFIX, env, Optional.empty()));
-    }
+  private static RedactorConfig read(Map<String, String> env) {
+    return RedactorConfig.read(ConfigReader.of(RedactorConfig.PREFIX, env, Optional.empty()));
+  }
 
-    @Test
-    void runsTheDefaultPolicyWithNoPolicyFile() {
-        RedactorConfig config = read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092"));
+  @Test
+  void runsTheDefaultPolicyWithNoPolicyFile() {
+    RedactorConfig config = read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092"));
 
-        assertThat(config.applicationId()).isEqualTo("logpipe-redactor");
-        assertThat(config.policies().defaultPolicy().action("email")).isEqualTo(Action.MASK);
-        assertThat(config.policies().defaultPolicy().action("ipv4")).isEqualTo(Action.OFF);
-        assertThat(config.hasher()).isNull();
-    }
+    assertThat(config.stage().applicationId()).isEqualTo("logpipe-redactor");
+    assertThat(config.policies().defaultPolicy().action("email")).isEqualTo(Action.MASK);
+    assertThat(config.policies().defaultPolicy().action("ipv4")).isEqualTo(Action.OFF);
+    assertThat(config.hasher()).isNull();
+  }
 
-    @Test
-    void loadsThePolicyAndTheHashKeyFromFiles() throws IOException {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), "default: {rules: {email: hash}}\n");
-        Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123\n");
+  @Test
+  void loadsThePolicyAndTheHashKeyFromFiles() throws IOException {
+    Path policy = Files.writeString(dir.resolve("policy.yaml"), "default: {rules: {email: hash}}\n");
+    Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123\n");
 
-        RedactorConfig config = read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
-                "REDACTOR_POLICY_FILE", policy.toString(), "REDACTOR_HASH_KEY_FILE", key.toString(), "REDACTOR_HASH_LENGTH", "12"));
+    RedactorConfig config = read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
+        "REDACTOR_POLICY_FILE", policy.toString(), "REDACTOR_HASH_KEY_FILE", key.toString(), "REDACTOR_HASH_LENGTH", "12"));
 
-        assertThat(config.policies().defaultPolicy().action("email")).isEqualTo(Action.HASH);
-        assertThat(config.hasher().token("jane@example.com")).hasSize(12);
-        assertThat(config.toString()).doesNotContain("0123456789abcdef");
-    }
+    assertThat(config.policies().defaultPolicy().action("email")).isEqualTo(Action.HASH);
+    assertThat(config.hasher().token("jane@example.com")).hasSize(12);
+    assertThat(config.toString()).doesNotContain("0123456789abcdef");
+  }
 
-    @Test
-    void reportsEveryProblemAtOnceIncludingThePolicyFiles() throws IOException {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), "default: {rules: {emial: mask, email: hash}}\n");
+  @Test
+  void reportsEveryProblemAtOnceIncludingThePolicyFiles() throws IOException {
+    Path policy = Files.writeString(dir.resolve("policy.yaml"), "default: {rules: {emial: mask, email: hash}}\n");
 
-        assertThatThrownBy(() -> read(Map.of("REDACTOR_POLICY_FILE", policy.toString(), "REDACTOR_HASH_LENGTH", "3")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("REDACTOR_POLICY_FILE")
-                .hasMessageContaining("emial")
-                .hasMessageContaining("REDACTOR_HASH_LENGTH");
-    }
+    assertThatThrownBy(() -> read(Map.of("REDACTOR_POLICY_FILE", policy.toString(), "REDACTOR_HASH_LENGTH", "3")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REDACTOR_POLICY_FILE")
+        .hasMessageContaining("emial")
+        .hasMessageContaining("REDACTOR_HASH_LENGTH");
+  }
 
-    @Test
-    void refusesAHashingPolicyWithoutAKey() throws IOException {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), "namespaces: {shop: {rules: {email: hash}}}\n");
+  @Test
+  void refusesAHashingPolicyWithoutAKey() throws IOException {
+    Path policy = Files.writeString(dir.resolve("policy.yaml"), "namespaces: {shop: {rules: {email: hash}}}\n");
 
-        assertThatThrownBy(() -> read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
-                "REDACTOR_POLICY_FILE", policy.toString())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("REDACTOR_HASH_KEY_FILE");
-    }
+    assertThatThrownBy(() -> read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
+        "REDACTOR_POLICY_FILE", policy.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("REDACTOR_HASH_KEY_FILE");
+  }
 
-    @Test
-    void reportsAMissingPolicyFile() {
-        assertThatThrownBy(() -> read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
-                "REDACTOR_POLICY_FILE", dir.resolve("absent.yaml").toString())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
-    }
+  @Test
+  void reportsAMissingPolicyFile() {
+    assertThatThrownBy(() -> read(Map.of("REDACTOR_BOOTSTRAP_SERVERS", "localhost:9092",
+        "REDACTOR_POLICY_FILE", dir.resolve("absent.yaml").toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+  }
 }

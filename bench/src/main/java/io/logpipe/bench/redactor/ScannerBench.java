@@ -24,47 +24,47 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ScannerBench {
-    static final int LINES = 10_000;
+  static final int LINES = 10_000;
 
-    private List<String> lines;
-    private PiiScanner scanner;
-    private Redactor redactor;
-    private Policy policy;
-    private NaiveRegexScanner naive;
+  private List<String> lines;
+  private PiiScanner scanner;
+  private Redactor redactor;
+  private Policy policy;
+  private NaiveRegexScanner naive;
 
-    @Setup
-    public void setUp() {
-        lines = RealisticLines.generate(LINES, 42);
-        scanner = new PiiScanner(ScanConfig.defaults());
-        policy = Policy.defaults();
-        redactor = new Redactor(null);
-        naive = new NaiveRegexScanner();
-        long bytes = RealisticLines.utf8Bytes(lines);
-        System.out.printf("%nbatch: %d lines, %d bytes (%.3f MB), %.0f bytes/line%n", LINES, bytes, bytes / 1e6,
-            (double) bytes / LINES);
+  @Setup
+  public void setUp() {
+    lines = RealisticLines.generate(LINES, 42);
+    scanner = new PiiScanner(ScanConfig.defaults());
+    policy = Policy.defaults();
+    redactor = new Redactor(null);
+    naive = new NaiveRegexScanner();
+    long bytes = RealisticLines.utf8Bytes(lines);
+    System.out.printf("%nbatch: %d lines, %d bytes (%.3f MB), %.0f bytes/line%n", LINES, bytes, bytes / 1e6,
+      (double) bytes / LINES);
+  }
+
+  /** The one-pass scanner, default policy: findings only. */
+  @Benchmark
+  public void scanner(Blackhole bh) {
+    for (String line : lines) {
+      bh.consume(scanner.scan(line));
     }
+  }
 
-    /** The one-pass scanner, default policy: findings only. */
-    @Benchmark
-    public void scanner(Blackhole bh) {
-        for (String line : lines) {
-            bh.consume(scanner.scan(line));
-        }
+  /** Scan and rewrite: what the stage does per message. */
+  @Benchmark
+  public void redactor(Blackhole bh) {
+    for (String line : lines) {
+      bh.consume(redactor.redact(line, policy));
     }
+  }
 
-    /** Scan and rewrite: what the stage does per message. */
-    @Benchmark
-    public void redactor(Blackhole bh) {
-        for (String line : lines) {
-            bh.consume(redactor.redact(line, policy));
-        }
+  /** One regex per rule over the whole line, same validations. */
+  @Benchmark
+  public void naiveRegexPerRule(Blackhole bh) {
+    for (String line : lines) {
+      bh.consume(naive.scan(line));
     }
-
-    /** One regex per rule over the whole line, same validations. */
-    @Benchmark
-    public void naiveRegexPerRule(Blackhole bh) {
-        for (String line : lines) {
-            bh.consume(naive.scan(line));
-        }
-    }
+  }
 }

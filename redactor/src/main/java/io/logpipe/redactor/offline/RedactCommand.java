@@ -25,55 +25,55 @@ import picocli.CommandLine.Option;
  * stdout, one output line per input line, in order. Users test their policies with it.
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
-        description = "Redact personal data and secrets from lines on stdin; one output line per input line.")
+    description = "Redact personal data and secrets from lines on stdin; one output line per input line.")
 public final class RedactCommand implements Callable<Integer> {
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (YAML). Default: the built-in default policy.")
-    Path policy;
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (YAML). Default: the built-in default policy.")
+  Path policy;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Apply this namespace's policy instead of the default one.")
-    String namespace;
+  @Option(names = "--namespace", paramLabel = "NS", description = "Apply this namespace's policy instead of the default one.")
+  String namespace;
 
-    @Option(names = "--hash-key-file", paramLabel = "FILE", description = "HMAC key for rules whose action is hash.")
-    Path hashKeyFile;
+  @Option(names = "--hash-key-file", paramLabel = "FILE", description = "HMAC key for rules whose action is hash.")
+  Path hashKeyFile;
 
-    @Option(names = "--hash-length", defaultValue = "16", description = "Hex characters kept of each hash token (8-64). Default: ${DEFAULT-VALUE}.")
-    int hashLength;
+  @Option(names = "--hash-length", defaultValue = "16", description = "Hex characters kept of each hash token (8-64). Default: ${DEFAULT-VALUE}.")
+  int hashLength;
 
-    @Option(names = "--summary", description = "Print redactions per rule on stderr at the end (counts only).")
-    boolean summary;
+  @Option(names = "--summary", description = "Print redactions per rule on stderr at the end (counts only).")
+  boolean summary;
 
-    private final InputStream in;
-    private final OutputStream out;
-    private final PrintStream err;
+  private final InputStream in;
+  private final OutputStream out;
+  private final PrintStream err;
 
-    public RedactCommand() {
-        this(System.in, System.out, System.err);
+  public RedactCommand() {
+    this(System.in, System.out, System.err);
+  }
+
+  RedactCommand(InputStream in, OutputStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PolicySet policies;
+    KeyedHasher hasher;
+    try {
+      policies = policy == null ? PolicySet.defaults() : PolicyFile.read(policy);
+      hasher = HashKeys.forPolicies(policies, hashKeyFile, hashLength);
+    } catch (PolicyException | IllegalArgumentException e) {
+      err.println("redact: " + e.getMessage());
+      return 2;
     }
-
-    RedactCommand(InputStream in, OutputStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+    LineRedactor lines = new LineRedactor(new Redactor(hasher), policies.forNamespace(namespace));
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    lines.run(reader, writer);
+    if (summary) {
+      err.println("redact: " + lines.lines() + " lines, redactions by rule " + lines.counts());
     }
-
-    @Override
-    public Integer call() throws IOException {
-        PolicySet policies;
-        KeyedHasher hasher;
-        try {
-            policies = policy == null ? PolicySet.defaults() : PolicyFile.read(policy);
-            hasher = HashKeys.forPolicies(policies, hashKeyFile, hashLength);
-        } catch (PolicyException | IllegalArgumentException e) {
-            err.println("redact: " + e.getMessage());
-            return 2;
-        }
-        LineRedactor lines = new LineRedactor(new Redactor(hasher), policies.forNamespace(namespace));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        lines.run(reader, writer);
-        if (summary) {
-            err.println("redact: " + lines.lines() + " lines, redactions by rule " + lines.counts());
-        }
-        return 0;
-    }
+    return 0;
+  }
 }

@@ -4,15 +4,15 @@ import java.util.List;
 
 /** A policy file that cannot be used; lists every problem found, not just the first. */
 public final class PolicyException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final List<String> problems;
+  private static final long serialVersionUID = 1L;
+  private final List<String> problems;
 
-    public PolicyException(List<String> problems) {
-        super("invalid redaction policy:\n  - " + String.join("\n  - ", problems));
-        this.problems = List.copyOf(problems);
-    }
+  public PolicyException(List<String> problems) {
+    super("invalid redaction policy:\n  - " + String.join("\n  - ", problems));
+    this.problems = List.copyOf(problems);
+  }
 
-    public List<String> problems() {
-        return problems;
-    }
+  public List<String> problems() {
+    return problems;
+  }
 }

@@ -7,19 +7,19 @@ import java.util.Map;
  * whether a finding asked to drop the field or the whole event ({@code dropRule} names it).
  */
 public record Redaction(String text, Map<String, Integer> counts, Outcome outcome, String dropRule) {
-    public enum Outcome {
-        UNCHANGED, REDACTED, DROP_FIELD, DROP_EVENT
-    }
+  public enum Outcome {
+    UNCHANGED, REDACTED, DROP_FIELD, DROP_EVENT
+  }
 
-    public Redaction {
-        counts = Map.copyOf(counts);
-    }
+  public Redaction {
+    counts = Map.copyOf(counts);
+  }
 
-    static Redaction unchanged(String text) {
-        return new Redaction(text, Map.of(), Outcome.UNCHANGED, null);
-    }
+  static Redaction unchanged(String text) {
+    return new Redaction(text, Map.of(), Outcome.UNCHANGED, null);
+  }
 
-    public boolean changed() {
-        return outcome != Outcome.UNCHANGED;
-    }
+  public boolean changed() {
+    return outcome != Outcome.UNCHANGED;
+  }
 }

@@ -11,189 +11,189 @@ import java.util.List;
  * expression runs over the text (custom policy patterns excepted). Immutable and thread-safe.
  */
 public final class PiiScanner {
-    private final EnumSet<Rule> on;
-    private final KeyClassifier keys;
-    private final List<CustomPattern> custom;
-    private final boolean numbers;
-    private final boolean words;
-    private final boolean keyValues;
-    private final boolean urls;
-    private final boolean vendorTokens;
-    private final boolean jwtOrGrafana;
-    private final boolean authSchemes;
-    private final boolean iban;
-    private final boolean hexAnchored;
+  private final EnumSet<Rule> on;
+  private final KeyClassifier keys;
+  private final List<CustomPattern> custom;
+  private final boolean numbers;
+  private final boolean words;
+  private final boolean keyValues;
+  private final boolean urls;
+  private final boolean vendorTokens;
+  private final boolean jwtOrGrafana;
+  private final boolean authSchemes;
+  private final boolean iban;
+  private final boolean hexAnchored;
 
-    public PiiScanner(ScanConfig config) {
-        this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
-        this.keys = config.keys();
-        this.custom = config.custom();
-        this.numbers = any(Rule.PAN, Rule.US_SSN, Rule.IPV4, Rule.IPV6, Rule.PHONE, Rule.MAC);
-        this.words = any(Rule.IBAN, Rule.JWT, Rule.API_KEY, Rule.AWS_ACCESS_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH,
-                Rule.IPV6, Rule.MAC);
-        this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
-        this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
-        this.vendorTokens = any(Rule.API_KEY, Rule.AWS_ACCESS_KEY);
-        this.jwtOrGrafana = any(Rule.JWT, Rule.API_KEY);
-        this.authSchemes = any(Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
-        this.iban = any(Rule.IBAN);
-        this.hexAnchored = any(Rule.IPV6, Rule.MAC);
+  public PiiScanner(ScanConfig config) {
+    this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
+    this.keys = config.keys();
+    this.custom = config.custom();
+    this.numbers = any(Rule.PAN, Rule.US_SSN, Rule.IPV4, Rule.IPV6, Rule.PHONE, Rule.MAC);
+    this.words = any(Rule.IBAN, Rule.JWT, Rule.API_KEY, Rule.AWS_ACCESS_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH,
+        Rule.IPV6, Rule.MAC);
+    this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
+    this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
+    this.vendorTokens = any(Rule.API_KEY, Rule.AWS_ACCESS_KEY);
+    this.jwtOrGrafana = any(Rule.JWT, Rule.API_KEY);
+    this.authSchemes = any(Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
+    this.iban = any(Rule.IBAN);
+    this.hexAnchored = any(Rule.IPV6, Rule.MAC);
+  }
+
+  public boolean enabled(Rule rule) {
+    return on.contains(rule);
+  }
+
+  public List<Finding> scan(CharSequence text) {
+    return scanAll(text).resolved();
+  }
+
+  /** All findings before overlap resolution (the caller checks {@link Findings#truncated()}). */
+  public Findings scanAll(CharSequence s) {
+    Findings out = new Findings();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      int end = -1;
+      if (c < 128 && Chars.isAlnum(c)) {
+        // Detectors anchored on letters and digits only look at word starts: test the start once,
+        // then skip the rest of the word in a tight loop.
+        boolean wordStart = i == 0 || !Chars.isAlnum(s.charAt(i - 1));
+        if (wordStart) {
+          if (Chars.isDigit(c)) {
+            end = numbers ? number(s, i, out) : -1;
+          } else if (words) {
+            end = word(s, i, c, out);
+          }
+        }
+        if (end <= i) {
+          end = i + 1;
+          while (end < n && Chars.isAlnum(s.charAt(end))) {
+            end++;
+          }
+        }
+      } else if (c < 128) {
+        end = punctuation(s, i, c, out);
+      }
+      i = end > i ? end : i + 1;
     }
-
-    public boolean enabled(Rule rule) {
-        return on.contains(rule);
+    for (CustomPattern pattern : custom) {
+      pattern.scan(s, out);
     }
+    return out;
+  }
 
-    public List<Finding> scan(CharSequence text) {
-        return scanAll(text).resolved();
+  private int number(CharSequence s, int i, Findings out) {
+    int run = 1;
+    while (Chars.isDigit(Chars.at(s, i + run))) {
+      run++;
     }
-
-    /** All findings before overlap resolution (the caller checks {@link Findings#truncated()}). */
-    public Findings scanAll(CharSequence s) {
-        Findings out = new Findings();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            int end = -1;
-            if (c < 128 && Chars.isAlnum(c)) {
-                // Detectors anchored on letters and digits only look at word starts: test the start once,
-                // then skip the rest of the word in a tight loop.
-                boolean wordStart = i == 0 || !Chars.isAlnum(s.charAt(i - 1));
-                if (wordStart) {
-                    if (Chars.isDigit(c)) {
-                        end = numbers ? number(s, i, out) : -1;
-                    } else if (words) {
-                        end = word(s, i, c, out);
-                    }
-                }
-                if (end <= i) {
-                    end = i + 1;
-                    while (end < n && Chars.isAlnum(s.charAt(end))) {
-                        end++;
-                    }
-                }
-            } else if (c < 128) {
-                end = punctuation(s, i, c, out);
-            }
-            i = end > i ? end : i + 1;
-        }
-        for (CustomPattern pattern : custom) {
-            pattern.scan(s, out);
-        }
-        return out;
+    char next = Chars.at(s, i + run);
+    boolean digitAfterNext = Chars.isDigit(Chars.at(s, i + run + 1));
+    int end = -1;
+    if (on.contains(Rule.PAN) && (run >= CardNumbers.MIN_DIGITS
+        || run >= 3 && run <= 6 && (next == ' ' || next == '-') && digitAfterNext)) {
+      end = CardNumbers.find(s, i, out);
     }
+    if (end < 0 && on.contains(Rule.US_SSN) && run == 3 && (next == '-' || next == ' ' || next == '.') && digitAfterNext) {
+      end = SocialSecurityNumbers.find(s, i, out);
+    }
+    if (end < 0 && on.contains(Rule.IPV4) && run <= 3 && next == '.' && digitAfterNext) {
+      end = IpAddresses.findV4(s, i, out);
+    }
+    if (end < 0 && on.contains(Rule.IPV6)) {
+      end = IpAddresses.findV6(s, i, out);
+    }
+    if (end < 0 && on.contains(Rule.MAC)) {
+      end = MacAddresses.find(s, i, out);
+    }
+    if (end < 0 && on.contains(Rule.PHONE)) {
+      end = PhoneNumbers.find(s, i, out);
+    }
+    return end;
+  }
 
-    private int number(CharSequence s, int i, Findings out) {
-        int run = 1;
-        while (Chars.isDigit(Chars.at(s, i + run))) {
-            run++;
+  private int word(CharSequence s, int i, char c, Findings out) {
+    int end = -1;
+    if (c == 'e' && jwtOrGrafana && Chars.startsWith(s, i, "eyJ")) {
+      end = Jwts.find(s, i, out);
+    }
+    if (end < 0 && (c == 'B' || c == 'b') && authSchemes) {
+      end = AuthSchemes.findBare(s, i, out, on.contains(Rule.BEARER_TOKEN), on.contains(Rule.BASIC_AUTH));
+    }
+    if (end < 0 && iban && Chars.isUpper(c)) {
+      end = Ibans.find(s, i, out);
+    }
+    if (end < 0 && vendorTokens && VendorTokens.plausibleStart(s, i)) {
+      end = VendorTokens.find(s, i, out, on.contains(Rule.AWS_ACCESS_KEY), on.contains(Rule.API_KEY));
+    }
+    if (end < 0 && hexAnchored && Chars.isHex(c)) {
+      if (on.contains(Rule.IPV6)) {
+        end = IpAddresses.findV6(s, i, out);
+      }
+      if (end < 0 && on.contains(Rule.MAC)) {
+        end = MacAddresses.find(s, i, out);
+      }
+    }
+    return end;
+  }
+
+  private int punctuation(CharSequence s, int i, char c, Findings out) {
+    switch (c) {
+      case ':' -> {
+        if (Chars.at(s, i + 1) == '/' && Chars.at(s, i + 2) == '/') {
+          return urls ? Urls.find(s, i, out, on.contains(Rule.URL_CREDENTIALS), on.contains(Rule.WEBHOOK_URL)) : -1;
         }
-        char next = Chars.at(s, i + run);
-        boolean digitAfterNext = Chars.isDigit(Chars.at(s, i + run + 1));
-        int end = -1;
-        if (on.contains(Rule.PAN) && (run >= CardNumbers.MIN_DIGITS
-                || run >= 3 && run <= 6 && (next == ' ' || next == '-') && digitAfterNext)) {
-            end = CardNumbers.find(s, i, out);
+        if (keyValues) {
+          SensitiveKeys.find(s, i, out, keys, on);
         }
-        if (end < 0 && on.contains(Rule.US_SSN) && run == 3 && (next == '-' || next == ' ' || next == '.') && digitAfterNext) {
-            end = SocialSecurityNumbers.find(s, i, out);
+        if (on.contains(Rule.IPV6) && Chars.at(s, i + 1) == ':') {
+          return IpAddresses.findV6(s, i, out);
         }
-        if (end < 0 && on.contains(Rule.IPV4) && run <= 3 && next == '.' && digitAfterNext) {
-            end = IpAddresses.findV4(s, i, out);
+        return -1;
+      }
+      case '=' -> {
+        if (keyValues) {
+          SensitiveKeys.find(s, i, out, keys, on);
         }
-        if (end < 0 && on.contains(Rule.IPV6)) {
-            end = IpAddresses.findV6(s, i, out);
-        }
-        if (end < 0 && on.contains(Rule.MAC)) {
-            end = MacAddresses.find(s, i, out);
-        }
-        if (end < 0 && on.contains(Rule.PHONE)) {
-            end = PhoneNumbers.find(s, i, out);
+        return -1;
+      }
+      case '@' -> {
+        int end = on.contains(Rule.EMAIL) ? Emails.find(s, i, out) : -1;
+        if (end < 0 && on.contains(Rule.URL_CREDENTIALS)) {
+          Urls.findSchemeless(s, i, out);
         }
         return end;
-    }
-
-    private int word(CharSequence s, int i, char c, Findings out) {
+      }
+      case '-' -> {
         int end = -1;
-        if (c == 'e' && jwtOrGrafana && Chars.startsWith(s, i, "eyJ")) {
-            end = Jwts.find(s, i, out);
+        if (on.contains(Rule.PRIVATE_KEY) && Chars.startsWith(s, i, "-----BEGIN ")) {
+          end = PrivateKeys.find(s, i, out);
         }
-        if (end < 0 && (c == 'B' || c == 'b') && authSchemes) {
-            end = AuthSchemes.findBare(s, i, out, on.contains(Rule.BEARER_TOKEN), on.contains(Rule.BASIC_AUTH));
-        }
-        if (end < 0 && iban && Chars.isUpper(c)) {
-            end = Ibans.find(s, i, out);
-        }
-        if (end < 0 && vendorTokens && VendorTokens.plausibleStart(s, i)) {
-            end = VendorTokens.find(s, i, out, on.contains(Rule.AWS_ACCESS_KEY), on.contains(Rule.API_KEY));
-        }
-        if (end < 0 && hexAnchored && Chars.isHex(c)) {
-            if (on.contains(Rule.IPV6)) {
-                end = IpAddresses.findV6(s, i, out);
-            }
-            if (end < 0 && on.contains(Rule.MAC)) {
-                end = MacAddresses.find(s, i, out);
-            }
+        if (end < 0 && on.contains(Rule.PASSWORD) && Chars.isWhitespace(Chars.at(s, i - 1))) {
+          end = CurlCredentials.find(s, i, out);
         }
         return end;
+      }
+      case '~' -> {
+        return on.contains(Rule.SECRET) && Chars.at(s, i - 1) == 'Q' ? AzureClientSecrets.find(s, i, out) : -1;
+      }
+      case '+', '(' -> {
+        return on.contains(Rule.PHONE) && Chars.isDigit(Chars.at(s, i + 1)) ? PhoneNumbers.find(s, i, out) : -1;
+      }
+      default -> {
+        return -1;
+      }
     }
+  }
 
-    private int punctuation(CharSequence s, int i, char c, Findings out) {
-        switch (c) {
-            case ':' -> {
-                if (Chars.at(s, i + 1) == '/' && Chars.at(s, i + 2) == '/') {
-                    return urls ? Urls.find(s, i, out, on.contains(Rule.URL_CREDENTIALS), on.contains(Rule.WEBHOOK_URL)) : -1;
-                }
-                if (keyValues) {
-                    SensitiveKeys.find(s, i, out, keys, on);
-                }
-                if (on.contains(Rule.IPV6) && Chars.at(s, i + 1) == ':') {
-                    return IpAddresses.findV6(s, i, out);
-                }
-                return -1;
-            }
-            case '=' -> {
-                if (keyValues) {
-                    SensitiveKeys.find(s, i, out, keys, on);
-                }
-                return -1;
-            }
-            case '@' -> {
-                int end = on.contains(Rule.EMAIL) ? Emails.find(s, i, out) : -1;
-                if (end < 0 && on.contains(Rule.URL_CREDENTIALS)) {
-                    Urls.findSchemeless(s, i, out);
-                }
-                return end;
-            }
-            case '-' -> {
-                int end = -1;
-                if (on.contains(Rule.PRIVATE_KEY) && Chars.startsWith(s, i, "-----BEGIN ")) {
-                    end = PrivateKeys.find(s, i, out);
-                }
-                if (end < 0 && on.contains(Rule.PASSWORD) && Chars.isWhitespace(Chars.at(s, i - 1))) {
-                    end = CurlCredentials.find(s, i, out);
-                }
-                return end;
-            }
-            case '~' -> {
-                return on.contains(Rule.SECRET) && Chars.at(s, i - 1) == 'Q' ? AzureClientSecrets.find(s, i, out) : -1;
-            }
-            case '+', '(' -> {
-                return on.contains(Rule.PHONE) && Chars.isDigit(Chars.at(s, i + 1)) ? PhoneNumbers.find(s, i, out) : -1;
-            }
-            default -> {
-                return -1;
-            }
-        }
+  private boolean any(Rule... rules) {
+    for (Rule r : rules) {
+      if (on.contains(r)) {
+        return true;
+      }
     }
-
-    private boolean any(Rule... rules) {
-        for (Rule r : rules) {
-            if (on.contains(r)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    return false;
+  }
 }

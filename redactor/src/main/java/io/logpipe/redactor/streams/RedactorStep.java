@@ -11,17 +11,17 @@ import org.apache.kafka.streams.kstream.Named;
  * drops removed. Stateless, so no store and no repartition: one named stateless processor.
  */
 public final class RedactorStep implements Step<LogEvent, LogEvent> {
-    /** Name of the processor node; stable across refactorings. */
-    public static final String PROCESSOR = "redactor-redact";
+  /** Name of the processor node; stable across refactorings. */
+  public static final String PROCESSOR = "redactor-redact";
 
-    private final EventRedactor redactor;
+  private final EventRedactor redactor;
 
-    public RedactorStep(EventRedactor redactor) {
-        this.redactor = redactor;
-    }
+  public RedactorStep(EventRedactor redactor) {
+    this.redactor = redactor;
+  }
 
-    @Override
-    public KStream<String, LogEvent> apply(KStream<String, LogEvent> input) {
-        return input.flatMapValues(event -> redactor.redact(event).map(List::of).orElse(List.of()), Named.as(PROCESSOR));
-    }
+  @Override
+  public KStream<String, LogEvent> apply(KStream<String, LogEvent> input) {
+    return input.flatMapValues(event -> redactor.redact(event).map(List::of).orElse(List.of()), Named.as(PROCESSOR));
+  }
 }

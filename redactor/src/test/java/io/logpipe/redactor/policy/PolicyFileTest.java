@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class PolicyFileTest {
 
-    @Test
-    void appliesTheDefaultSectionAndMergesNamespacesOverIt() {
-        PolicySet set = PolicyFile.parse("""
+  @Test
+  void appliesTheDefaultSectionAndMergesNamespacesOverIt() {
+    PolicySet set = PolicyFile.parse("""
                 default:
                   rules: {email: hash, ipv4: mask}
                   sensitiveKeys: {pin: password}
@@ -21,37 +21,37 @@ class PolicyFileTest {
                     rules: {pan: drop_event, ipv4: off}
                 """);
 
-        Policy base = set.defaultPolicy();
-        assertThat(base.action("email")).isEqualTo(Action.HASH);
-        assertThat(base.action("ipv4")).isEqualTo(Action.MASK);
-        assertThat(base.action("pan")).isEqualTo(Action.MASK);
-        assertThat(base.action("phone")).isEqualTo(Action.OFF);
-        assertThat(base.action("order_ref")).isEqualTo(Action.MASK);
-        assertThat(base.sensitiveKey("card_pin")).contains(Rule.PASSWORD);
+    Policy base = set.defaultPolicy();
+    assertThat(base.action("email")).isEqualTo(Action.HASH);
+    assertThat(base.action("ipv4")).isEqualTo(Action.MASK);
+    assertThat(base.action("pan")).isEqualTo(Action.MASK);
+    assertThat(base.action("phone")).isEqualTo(Action.OFF);
+    assertThat(base.action("order_ref")).isEqualTo(Action.MASK);
+    assertThat(base.sensitiveKey("card_pin")).contains(Rule.PASSWORD);
 
-        Policy payments = set.forNamespace("payments");
-        assertThat(payments.action("pan")).isEqualTo(Action.DROP_EVENT);
-        assertThat(payments.action("email")).isEqualTo(Action.HASH);
-        assertThat(payments.action("ipv4")).isEqualTo(Action.OFF);
-        assertThat(set.forNamespace("shop")).isSameAs(base);
-        assertThat(set.forNamespace(null)).isSameAs(base);
-        assertThat(set.usesHashing()).isTrue();
-    }
+    Policy payments = set.forNamespace("payments");
+    assertThat(payments.action("pan")).isEqualTo(Action.DROP_EVENT);
+    assertThat(payments.action("email")).isEqualTo(Action.HASH);
+    assertThat(payments.action("ipv4")).isEqualTo(Action.OFF);
+    assertThat(set.forNamespace("shop")).isSameAs(base);
+    assertThat(set.forNamespace(null)).isSameAs(base);
+    assertThat(set.usesHashing()).isTrue();
+  }
 
-    @Test
-    void customPatternsRedactWhatTheyMatch() {
-        PolicySet set = PolicyFile.parse("""
+  @Test
+  void customPatternsRedactWhatTheyMatch() {
+    PolicySet set = PolicyFile.parse("""
                 default:
                   custom:
                     - {rule: order_ref, pattern: 'ORD-[0-9]{8}'}
                 """);
-        Redaction r = new Redactor(null).redact("order ORD-12345678 shipped", set.defaultPolicy());
-        assertThat(r.text()).isEqualTo("order [REDACTED:order_ref] shipped");
-    }
+    Redaction r = new Redactor(null).redact("order ORD-12345678 shipped", set.defaultPolicy());
+    assertThat(r.text()).isEqualTo("order [REDACTED:order_ref] shipped");
+  }
 
-    @Test
-    void reportsEveryProblemAtOnce() {
-        assertThatThrownBy(() -> PolicyFile.parse("""
+  @Test
+  void reportsEveryProblemAtOnce() {
+    assertThatThrownBy(() -> PolicyFile.parse("""
                 default:
                   rules: {emial: mask, pan: scramble}
                   custom:
@@ -60,24 +60,24 @@ class PolicyFileTest {
                   sensitiveKeys: {pin: nothing}
                 namespacez: {}
                 """))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.problems()).hasSize(6)
-                        .anySatisfy(p -> assertThat(p).contains("emial"))
-                        .anySatisfy(p -> assertThat(p).contains("scramble"))
-                        .anySatisfy(p -> assertThat(p).contains("Bad-Name"))
-                        .anySatisfy(p -> assertThat(p).contains("custom[1].pattern"))
-                        .anySatisfy(p -> assertThat(p).contains("nothing"))
-                        .anySatisfy(p -> assertThat(p).contains("namespacez")));
-    }
+        .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.problems()).hasSize(6)
+            .anySatisfy(p -> assertThat(p).contains("emial"))
+            .anySatisfy(p -> assertThat(p).contains("scramble"))
+            .anySatisfy(p -> assertThat(p).contains("Bad-Name"))
+            .anySatisfy(p -> assertThat(p).contains("custom[1].pattern"))
+            .anySatisfy(p -> assertThat(p).contains("nothing"))
+            .anySatisfy(p -> assertThat(p).contains("namespacez")));
+  }
 
-    @Test
-    void anEmptyFileIsTheDefaultPolicy() {
-        PolicySet set = PolicyFile.parse("");
-        assertThat(set.defaultPolicy().actions()).isEqualTo(Policy.defaults().actions());
-        assertThat(set.namespaces()).isEmpty();
-    }
+  @Test
+  void anEmptyFileIsTheDefaultPolicy() {
+    PolicySet set = PolicyFile.parse("");
+    assertThat(set.defaultPolicy().actions()).isEqualTo(Policy.defaults().actions());
+    assertThat(set.namespaces()).isEmpty();
+  }
 
-    @Test
-    void rejectsMalformedYaml() {
-        assertThatThrownBy(() -> PolicyFile.parse("default: [unclosed")).isInstanceOf(PolicyException.class);
-    }
+  @Test
+  void rejectsMalformedYaml() {
+    assertThatThrownBy(() -> PolicyFile.parse("default: [unclosed")).isInstanceOf(PolicyException.class);
+  }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The opt-in network identifiers: IPv4, IPv6, MAC and phone numbers. */
 class NetworkDetectorsTest {
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             from 192.168.0.1 ok;                            192.168.0.1
             (10.0.0.1);                                     10.0.0.1
             route 10.0.0.0/8.;                              10.0.0.0/8
@@ -22,12 +22,12 @@ class NetworkDetectorsTest {
             glued IP192.168.1.1text;                        ""
             java 11.0.1+13;                                 ""
             """)
-    void findsDottedQuadIpv4Addresses(String input, String spans) {
-        assertFinds(Rule.IPV4, input, expected(spans));
-    }
+  void findsDottedQuadIpv4Addresses(String input, String spans) {
+    assertFinds(Rule.IPV4, input, expected(spans));
+  }
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             full 2345:0425:2CA1:0000:0000:0567:5673:23b5;   2345:0425:2CA1:0000:0000:0567:5673:23b5
             src=:: dst=::1;                                 ::|::1
             [::1]:9300;                                     ::1
@@ -43,12 +43,12 @@ class NetworkDetectorsTest {
             glued fe80::1text;                              ""
             bad quad ::ffff:256.0.0.1;                      ""
             """)
-    void findsIpv6AddressesInEveryTextForm(String input, String spans) {
-        assertFinds(Rule.IPV6, input, expected(spans));
-    }
+  void findsIpv6AddressesInEveryTextForm(String input, String spans) {
+    assertFinds(Rule.IPV6, input, expected(spans));
+  }
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             mac 00:1A:2B:3C:4D:5E;                          00:1A:2B:3C:4D:5E
             mac 01-b3-4a-67-d9-cf;                          01-b3-4a-67-d9-cf
             cisco 0012.3456.789a;                           0012.3456.789a
@@ -57,12 +57,12 @@ class NetworkDetectorsTest {
             mixed 10:2F:33-AC-29-C3;                        ""
             five 00:1A:2B:3C:4D;                            ""
             """)
-    void findsMacAddressesInOneConsistentNotation(String input, String spans) {
-        assertFinds(Rule.MAC, input, expected(spans));
-    }
+  void findsMacAddressesInOneConsistentNotation(String input, String spans) {
+    assertFinds(Rule.MAC, input, expected(spans));
+  }
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             call (415) 555-0132 now;                        (415) 555-0132
             intl +1 415 555 0132;                           +1 415 555 0132
             uk +44 (20) 7123 4567;                          +44 (20) 7123 4567
@@ -74,7 +74,7 @@ class NetworkDetectorsTest {
             ip 10.0.0.1;                                    ""
             id 123456789;                                   ""
             """)
-    void findsPhoneNumbersInCommonFormats(String input, String spans) {
-        assertFinds(Rule.PHONE, input, expected(spans));
-    }
+  void findsPhoneNumbersInCommonFormats(String input, String spans) {
+    assertFinds(Rule.PHONE, input, expected(spans));
+  }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Card numbers, IBANs and SSNs: validated positives and the look-alikes that must pass untouched. */
 class NumberDetectorsTest {
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             card=4111111111111111;                          4111111111111111
             Visa 4012-8888-8888-1881 paid;                  4012-8888-8888-1881
             Visa 4012 8888 8888 1881 paid;                  4012 8888 8888 1881
@@ -32,12 +32,12 @@ class NumberDetectorsTest {
             epoch millis 1700000000000 and nanos 1700000000000000000; ""
             amount 4111111111111111.;                       4111111111111111
             """)
-    void findsLuhnValidCardNumbersOfKnownIssuersOnly(String input, String spans) {
-        assertFinds(Rule.PAN, input, expected(spans));
-    }
+  void findsLuhnValidCardNumbersOfKnownIssuersOnly(String input, String spans) {
+    assertFinds(Rule.PAN, input, expected(spans));
+  }
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             iban DE89370400440532013000 ok;                 DE89370400440532013000
             iban DE89 3704 0044 0532 0130 00 ok;            DE89 3704 0044 0532 0130 00
             dashes AL47-2121-1009-0000-0002-3569-8741;      AL47-2121-1009-0000-0002-3569-8741
@@ -51,12 +51,12 @@ class NumberDetectorsTest {
             glued XDE89370400440532013000;                  ""
             lower case de89370400440532013000;              ""
             """)
-    void findsIbansWithTheirCountryLengthAndMod97(String input, String spans) {
-        assertFinds(Rule.IBAN, input, expected(spans));
-    }
+  void findsIbansWithTheirCountryLengthAndMod97(String input, String spans) {
+    assertFinds(Rule.IBAN, input, expected(spans));
+  }
 
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             ssn 078-05-1123;                                078-05-1123
             ssn 078.05.1123 on file;                        078.05.1123
             abc 078 05 1123 abc;                            078 05 1123
@@ -71,7 +71,7 @@ class NumberDetectorsTest {
             phone 415-555-0132;                             ""
             date 2024-01-15;                                ""
             """)
-    void findsOnlyFormattedSocialSecurityNumbersWithValidParts(String input, String spans) {
-        assertFinds(Rule.US_SSN, input, expected(spans));
-    }
+  void findsOnlyFormattedSocialSecurityNumbersWithValidParts(String input, String spans) {
+    assertFinds(Rule.US_SSN, input, expected(spans));
+  }
 }

@@ -1,11 +1,8 @@
 package io.logpipe.sinks.route;
 
 import io.logpipe.runtime.config.ConfigReader;
-import io.logpipe.runtime.config.HttpSettings;
-import io.logpipe.runtime.config.KafkaSettings;
-import io.logpipe.runtime.errors.ErrorPolicy;
+import io.logpipe.runtime.streams.StageSettings;
 import io.logpipe.sinks.SinkName;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,21 +13,14 @@ import java.util.Set;
  * per field, {@code ROUTER_RULE_<NAME>_<FIELD>} (or {@code rule: {<name>: {<field>: ...}}} in YAML), and are all
  * validated at start: one bad rule stops the service with every problem listed.
  */
-public record RouterConfig(
-    KafkaSettings kafka, HttpSettings http, String applicationId, Path stateDir, ErrorPolicy errorPolicy,
-    RoutingTable routing) {
+public record RouterConfig(StageSettings stage, RoutingTable routing) {
 
   public static final String PREFIX = "ROUTER";
   /** Without rules, the default route fans every event out to every backend. */
   public static final List<String> DEFAULT_SINKS = List.of("loki", "opensearch", "s3");
 
   public static RouterConfig read(ConfigReader r) {
-    KafkaSettings kafka = KafkaSettings.read(r);
-    HttpSettings http = HttpSettings.read(r);
-    String applicationId = r.string("APPLICATION_ID", "logpipe-router");
-    r.check(!applicationId.isBlank(), "APPLICATION_ID", "must not be empty");
-    Path stateDir = r.path("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "logpipe-router"));
-    ErrorPolicy errorPolicy = r.enumValue("ERROR_POLICY", ErrorPolicy.class, ErrorPolicy.DEAD_LETTER);
+    StageSettings stage = StageSettings.read(r, RouterServiceMetrics.STAGE);
 
     List<RouteRuleParser.Problem> problems = new ArrayList<>();
     List<String> defaults = r.list("DEFAULT_SINKS", DEFAULT_SINKS);
@@ -42,8 +32,7 @@ public record RouterConfig(
     r.check(!defaultSinks.isEmpty() || !rules.rules().isEmpty(), "DEFAULT_SINKS",
         "is empty and no rule is configured: every event would be unrouted");
     r.done();
-    return new RouterConfig(kafka, http, applicationId, stateDir, errorPolicy,
-        new RoutingTable(rules.rules(), defaultSinks));
+    return new RouterConfig(stage, new RoutingTable(rules.rules(), defaultSinks));
   }
 
   /** The rules and default route, one per line, for the start-up log. */

@@ -20,7 +20,7 @@ class RouterCommandTest {
     RouterConfig config = RouterConfig.read(ConfigReader.of(RouterConfig.PREFIX, command.flags(),
         Map.of("ROUTER_DEFAULT_SINKS", "loki"), Optional.empty()));
 
-    assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.stage().kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.routing().defaultSinks()).containsExactly(SinkName.S3);
     assertThat(config.describeRouting()).startsWith("errors: severity>=ERROR -> [loki, opensearch]");
   }

@@ -25,7 +25,7 @@ class RouterConfigTest {
 
     assertThat(config.routing().rules()).isEmpty();
     assertThat(config.routing().defaultSinks()).containsExactlyInAnyOrder(SinkName.values());
-    assertThat(config.applicationId()).isEqualTo("logpipe-router");
+    assertThat(config.stage().applicationId()).isEqualTo("logpipe-router");
   }
 
   @Test

@@ -29,11 +29,12 @@ class LogpipeTest {
   }
 
   @Test
-  void topicsCreateRequiresItsBootstrapServers() {
+  void topicsCreateReportsEveryInvalidSettingAtOnce() {
     CommandLine cli = Logpipe.commandLine();
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute("topics", "create", "--partitions", "3")).isEqualTo(2);
-    assertThat(err.toString()).contains("--bootstrap-servers");
+    int exit = cli.execute("topics", "create", "--partitions", "0", "--unredacted-retention", "soon");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("TOPICS_PARTITIONS").contains("TOPICS_UNREDACTED_RETENTION");
   }
 }

@@ -61,7 +61,8 @@ public final class EventsCollectorCommand implements Callable<Integer> {
       description = "Port of /metrics, /healthz, /readyz; 0 picks one (env EVENTS_HTTP_PORT, default 8080).")
   String httpPort;
 
-  @Option(names = "--config-file", paramLabel = "FILE", description = "Optional YAML settings (env EVENTS_CONFIG_FILE).")
+  @Option(names = "--config-file", paramLabel = "FILE",
+      description = "Optional YAML settings (env EVENTS_CONFIG_FILE).")
   String configFile;
 
   @Override

@@ -31,6 +31,7 @@ final class TransactionalEmitter implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final String outputTopic;
   private final String stateTopic;
+  private boolean broken;
 
   private TransactionalEmitter(Producer<String, byte[]> producer, String outputTopic, String stateTopic) {
     this.producer = producer;
@@ -45,8 +46,11 @@ final class TransactionalEmitter implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    // Bounded waits: a Kafka outage fails the session, which is retried with back-off.
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    // Bounded waits: a Kafka outage fails the session within max.block.ms (then retried with back-off), and a stop
+    // finishes within the runner's 20 s close timeout even then.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "logpipe-k8s-events-" + transactionalId);
     props.putAll(clientProperties);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -64,12 +68,13 @@ final class TransactionalEmitter implements AutoCloseable {
 
   /**
    * Sends the batch, the new states, then tombstones for the {@code forgotten} Event uids, and commits; throws (and
-   * the transaction never commits) if any send failed.
+   * the transaction never commits) if any send failed or Kafka did not answer within {@code max.block.ms}. After a
+   * failure the emitter is broken: the session closes it and a new one re-fences.
    */
   void commit(Collection<Emission> batch, Collection<String> forgotten) {
     AtomicReference<Exception> failure = new AtomicReference<>();
-    producer.beginTransaction();
     try {
+      producer.beginTransaction();
       for (Emission e : batch) {
         send(new ProducerRecord<>(outputTopic, e.record().key().toString(),
             Topics.LOG_EVENT.encode(e.record().event())), failure);
@@ -80,13 +85,17 @@ final class TransactionalEmitter implements AutoCloseable {
       for (String uid : forgotten) {
         send(new ProducerRecord<>(stateTopic, uid, null), failure);
       }
-      producer.flush();
       if (failure.get() != null) {
         throw new KafkaException("a send of the batch failed", failure.get());
       }
+      // Flushes, then commits; bounded by max.block.ms (flush() is not: with the coordinator away it waits forever),
+      // and throws the first failed send, so nothing commits unless every record was written.
       producer.commitTransaction();
     } catch (KafkaException e) {
-      abortQuietly();
+      // No abort here: it would wait for the same unreachable coordinator. The transaction stays open until the
+      // next session's initTransactions (same transactional.id) aborts it, or the broker does after
+      // transaction.timeout.ms.
+      broken = true;
       throw e;
     }
   }
@@ -99,16 +108,9 @@ final class TransactionalEmitter implements AutoCloseable {
     });
   }
 
-  private void abortQuietly() {
-    try {
-      producer.abortTransaction();
-    } catch (KafkaException ignored) {
-      // Fenced or broken: the next leader's initTransactions aborts it anyway.
-    }
-  }
-
+  /** Closes the producer; at once when broken, since waiting would only wait for Kafka again. */
   @Override
   public void close() {
-    producer.close(CLOSE_TIMEOUT);
+    producer.close(broken ? Duration.ZERO : CLOSE_TIMEOUT);
   }
 }

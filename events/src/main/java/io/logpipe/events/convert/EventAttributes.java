@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * <table>
  *   <caption>attributes</caption>
- *   <tr><td>{@code source_type}</td><td>{@code k8s_event}, always: what routing rules use to tell Events apart</td></tr>
+ *   <tr><td>{@code source_type}</td>
+ *       <td>{@code k8s_event}, always: what routing rules use to tell Events apart</td></tr>
  *   <tr><td>{@code type}, {@code reason}, {@code action}</td><td>as in the Event</td></tr>
- *   <tr><td>{@code regarding.kind|name|namespace|uid|apiVersion|fieldPath}</td><td>the object the Event is about</td></tr>
+ *   <tr><td>{@code regarding.kind|name|namespace|uid|apiVersion|fieldPath}</td>
+ *       <td>the object the Event is about</td></tr>
  *   <tr><td>{@code related.kind|name|namespace|uid}</td><td>the secondary object, if any</td></tr>
  *   <tr><td>{@code reportingController}, {@code reportingInstance}</td><td>who reported it</td></tr>
  *   <tr><td>{@code series.count}</td><td>the Event's occurrence count ({@link Occurrences#countOf})</td></tr>

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class StateTopic {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private StateTopic() {}
 

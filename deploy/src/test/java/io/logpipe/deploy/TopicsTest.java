@@ -60,9 +60,11 @@ class TopicsTest {
         "topics.replicationFactor", 2));
 
     Job job = chart.one(Job.class, component("topics"));
-    assertThat(RenderedChart.container(job.getSpec().getTemplate()).getArgs()).containsExactly("topics", "create",
-        "--bootstrap-servers", "kafka-kafka-bootstrap.kafka.svc:9092", "--partitions", "8",
+    var container = RenderedChart.container(job.getSpec().getTemplate());
+    assertThat(container.getArgs()).containsExactly("topics", "create", "--partitions", "8",
         "--replication-factor", "2");
+    assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+        .isEqualTo("TOPICS_BOOTSTRAP_SERVERS=kafka-kafka-bootstrap.kafka.svc:9092"));
     assertThat(job.getSpec().getBackoffLimit()).isPositive();
     assertThat(job.getSpec().getActiveDeadlineSeconds()).isPositive();
     assertThat(job.getMetadata().getAnnotations()).isNullOrEmpty();

@@ -4,11 +4,13 @@ import io.logpipe.cli.demo.DemoCommand;
 import io.logpipe.cli.local.LocalCommand;
 import io.logpipe.enricher.EnricherCommand;
 import io.logpipe.enricher.tool.EnrichCommand;
+import io.logpipe.events.EventsCollectorCommand;
 import io.logpipe.multiline.MultilineCommand;
 import io.logpipe.multiline.cli.ParseCommand;
 import io.logpipe.redactor.RedactorCommand;
 import io.logpipe.redactor.offline.RedactCommand;
 import io.logpipe.shipper.ShipperCommand;
+import io.logpipe.sinks.ReplayCommand;
 import io.logpipe.sinks.SinkCommand;
 import io.logpipe.sinks.route.RouterCommand;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "A Kubernetes log pipeline on Kafka: exactly once from the log file to the sink.",
     subcommands = {
         ShipperCommand.class, MultilineCommand.class, EnricherCommand.class, RedactorCommand.class,
-        RouterCommand.class, SinkCommand.class, TopicsCommand.class, LocalCommand.class, DemoCommand.class,
+        RouterCommand.class, SinkCommand.class, ReplayCommand.class, EventsCollectorCommand.class, TopicsCommand.class, LocalCommand.class, DemoCommand.class,
         ParseCommand.class, EnrichCommand.class, RedactCommand.class})
 public final class Logpipe implements Runnable {
 

@@ -14,12 +14,12 @@ class LogpipeTest {
   @Test
   void offersOneSubcommandPerStageAndTheLocalModesAndTools() {
     assertThat(Logpipe.commandLine().getSubcommands().keySet()).contains("shipper", "multiline", "enricher",
-        "redactor", "router", "sink", "topics", "local", "demo", "parse", "redact", "enrich");
+        "redactor", "router", "sink", "replay", "k8s-events", "topics", "local", "demo", "parse", "redact", "enrich");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shipper", "multiline", "enricher", "redactor", "router", "sink", "topics", "local",
-      "demo", "parse", "redact", "enrich"})
+  @ValueSource(strings = {"shipper", "multiline", "enricher", "redactor", "router", "sink", "replay", "k8s-events",
+      "topics", "local", "demo", "parse", "redact", "enrich"})
   void everySubcommandExplainsItselfWithHelp(String command) {
     CommandLine cli = Logpipe.commandLine();
     StringWriter out = new StringWriter();

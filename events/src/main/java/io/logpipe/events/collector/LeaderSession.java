@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,8 +71,9 @@ final class LeaderSession implements AutoCloseable {
       session = new LeaderSession(config, metrics, clock, emitter,
           new EmittedLedger(loaded.emitted(), config.maxEventAge()));
       session.inform(client);
-      LOG.info("leading: {} events remembered from {}, informer synced", loaded.emitted().size(),
-          config.stateTopic());
+      int gone = session.forgetUnlisted();
+      LOG.info("leading: {} events remembered from {} ({} deleted meanwhile), informer synced",
+          loaded.emitted().size(), config.stateTopic(), gone);
       return session;
     } catch (RuntimeException | InterruptedException e) {
       if (session != null) {
@@ -95,6 +97,17 @@ final class LeaderSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Queues tombstones for remembered Events the first list did not return: deleted while no leader watched (uids
+   * are never reused, so they cannot come back). Keeps the state topic to the Events that exist.
+   */
+  private int forgetUnlisted() {
+    Set<String> unlisted = ledger.uids();
+    informer.getStore().list().forEach(event -> unlisted.remove(EventConverter.uidOf(event)));
+    pending.gone(unlisted);
+    return unlisted.size();
+  }
+
   /** Handles what the informer reported, waiting up to {@code wait} for something; one transaction at most. */
   void step(Duration wait) throws InterruptedException {
     PendingEvents.Batch batch = pending.drain(config.batchSize(), wait);
@@ -114,6 +127,11 @@ final class LeaderSession implements AutoCloseable {
       consider(event, now, out);
       String uid = EventConverter.uidOf(event);
       if (ledger.lastEmitted(uid) > 0 || out.containsKey(uid)) {
+        forgotten.add(uid);
+      }
+    }
+    for (String uid : batch.gone()) {
+      if (ledger.lastEmitted(uid) > 0 && !out.containsKey(uid)) {
         forgotten.add(uid);
       }
     }

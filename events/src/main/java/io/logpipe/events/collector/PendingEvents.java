@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.logpipe.events.convert.EventConverter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,10 +28,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PendingEvents implements ResourceEventHandler<Event> {
 
-  /** One drained batch: keys to look up, deleted Events by uid. */
-  record Batch(List<String> keys, List<Event> deleted) {
+  /** One drained batch: keys to look up, deleted Events, uids of Events deleted while nobody watched. */
+  record Batch(List<String> keys, List<Event> deleted, List<String> gone) {
     boolean isEmpty() {
-      return keys.isEmpty() && deleted.isEmpty();
+      return keys.isEmpty() && deleted.isEmpty() && gone.isEmpty();
+    }
+
+    int size() {
+      return keys.size() + deleted.size() + gone.size();
     }
   }
 
@@ -38,6 +43,7 @@ final class PendingEvents implements ResourceEventHandler<Event> {
   private final Condition changed = lock.newCondition();
   private final Set<String> keys = new LinkedHashSet<>();
   private final Map<String, Event> deleted = new LinkedHashMap<>();
+  private final Set<String> gone = new LinkedHashSet<>();
 
   @Override
   public void onAdd(Event event) {
@@ -64,11 +70,11 @@ final class PendingEvents implements ResourceEventHandler<Event> {
     }
   }
 
-  /** Every key again, e.g. for a new leader session over an informer that already listed. */
-  void addAll(List<String> storeKeys) {
+  /** Uids remembered in the state but absent from the informer's first list: deleted while nobody watched. */
+  void gone(Collection<String> uids) {
     lock.lock();
     try {
-      keys.addAll(storeKeys);
+      gone.addAll(uids);
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -80,7 +86,7 @@ final class PendingEvents implements ResourceEventHandler<Event> {
     lock.lock();
     try {
       long nanos = wait.toNanos();
-      while (keys.isEmpty() && deleted.isEmpty() && nanos > 0) {
+      while (keys.isEmpty() && deleted.isEmpty() && gone.isEmpty() && nanos > 0) {
         nanos = changed.awaitNanos(nanos);
       }
       List<String> takenKeys = new ArrayList<>();
@@ -94,7 +100,13 @@ final class PendingEvents implements ResourceEventHandler<Event> {
         takenDeleted.add(it.next());
         it.remove();
       }
-      return new Batch(takenKeys, takenDeleted);
+      List<String> takenGone = new ArrayList<>();
+      for (Iterator<String> it = gone.iterator();
+          it.hasNext() && takenKeys.size() + takenDeleted.size() + takenGone.size() < max; ) {
+        takenGone.add(it.next());
+        it.remove();
+      }
+      return new Batch(takenKeys, takenDeleted, takenGone);
     } finally {
       lock.unlock();
     }
@@ -113,7 +125,7 @@ final class PendingEvents implements ResourceEventHandler<Event> {
   int size() {
     lock.lock();
     try {
-      return keys.size() + deleted.size();
+      return keys.size() + deleted.size() + gone.size();
     } finally {
       lock.unlock();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PendingEventsTest {
@@ -45,6 +46,14 @@ class PendingEventsTest {
     PendingEvents.Batch rest = pending.drain(4, Duration.ZERO);
     assertThat(rest.keys()).containsExactly("shop/e4");
     assertThat(rest.deleted()).hasSize(1);
+  }
+
+  @Test
+  void handsOutUidsOfEventsDeletedWhileUnwatched() throws InterruptedException {
+    pending.gone(List.of("old-1", "old-2"));
+    PendingEvents.Batch batch = pending.drain(10, Duration.ofSeconds(5));
+    assertThat(batch.gone()).containsExactly("old-1", "old-2");
+    assertThat(batch.size()).isEqualTo(2);
   }
 
   @Test

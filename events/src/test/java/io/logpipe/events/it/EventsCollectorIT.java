@@ -54,13 +54,18 @@ class EventsCollectorIT {
     Collectors collectors = new Collectors(broker, client);
     create(podEvent("backoff", 0));
     create(deploymentEvent("scaled", 2));
+    create(podEvent("evicted", 0));
 
     try (Collectors.Running first = collectors.start("replica-1")) {
-      read(collectors, 2);
+      read(collectors, 3);
       assertThat(first.isLeader()).isTrue();
       repeat("backoff", 2);
-      read(collectors, 3);
+      read(collectors, 4);
     }
+    // Deleted while nobody watches: the next leader tombstones its state.
+    String evicted = client.events().v1().events().inNamespace("shop").withName("evicted").get().getMetadata()
+        .getUid();
+    client.events().v1().events().inNamespace("shop").withName("evicted").delete();
     // While no collector runs: a repeat seen by nobody yet, a new Event, an update that is not a repeat.
     repeat("scaled", 5);
     create(podEvent("oom", 0));
@@ -68,10 +73,13 @@ class EventsCollectorIT {
         .edit(e -> new EventBuilder(e).editMetadata().addToLabels("touched", "yes").endMetadata().build());
 
     try (Collectors.Running second = collectors.start("replica-2")) {
-      read(collectors, 5);
+      read(collectors, 6);
       assertThat(second.metrics.recordsCommitted()).isEqualTo(2);
       repeat("oom", 3);
-      read(collectors, 6);
+      read(collectors, 7);
+      await().atMost(WAIT).untilAsserted(() -> assertThat(broker.readAllCommitted(collectors.stateTopic,
+              new StringDeserializer(), new ByteArrayDeserializer(), Duration.ofMillis(300)))
+          .filteredOn(r -> r.key().equals(evicted)).extracting(ConsumerRecord::value).hasSize(2).last().isNull());
     }
 
     List<ConsumerRecord<String, LogEvent>> all = broker.readAllCommitted(collectors.outputTopic,
@@ -79,6 +87,7 @@ class EventsCollectorIT {
     assertThat(occurrences(all)).isEqualTo(Map.of(
         "backoff", List.of("1..1", "2..2"),
         "scaled", List.of("1..2", "3..5"),
+        "evicted", List.of("1..1"),
         "oom", List.of("1..1", "2..3")));
     ConsumerRecord<String, LogEvent> oom = all.stream()
         .filter(r -> r.value().getParsed().getAttributes().get("event.name").equals("oom")).findFirst().orElseThrow();

@@ -63,7 +63,7 @@ class RbacTest {
     assertThat(lease.getRules()).singleElement().satisfies(rule -> {
       assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
       assertThat(rule.getResources()).containsExactly("leases");
-      assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+      assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
     });
   }
 

@@ -85,13 +85,32 @@ public final class ShipperBench {
   private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode)
       throws Exception {
     int port = freePort();
-    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), AGENT_JVM,
+    List<String> jvmArgs = new ArrayList<>(AGENT_JVM);
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr != null) {
+      // -Dbench.jfr=DIR: a flight recording of each shipper run, to see where its CPU goes.
+      jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, "shipper-" + mode + ".jfr"));
+    }
+    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), jvmArgs,
         List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", "bench-" + mode,
             "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
             "--positions-file", dir.resolve("alo-positions").toString()),
-        Map.of(), dir.resolve("shipper-" + mode + ".log"));
+        shipperEnv(), dir.resolve("shipper-" + mode + ".log"));
     HttpClient http = HttpClient.newHttpClient();
     return measure("shipper " + mode, jvm, () -> linesShipped(http, port) >= tree.lines(), tree);
+  }
+
+  /** {@code -Dbench.shipper.env=SHIPPER_BATCH_BYTES=16MiB,SHIPPER_QUEUE_BYTES=32MiB}: settings to try. */
+  private static Map<String, String> shipperEnv() {
+    Map<String, String> env = new java.util.HashMap<>();
+    String given = System.getProperty("bench.shipper.env", "");
+    for (String pair : given.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        env.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return env;
   }
 
   /** Polls CPU and peak RSS while the JVM runs, until {@code done} or it exits; then stops it. */

@@ -52,7 +52,8 @@ public final class ReaderLoop implements Runnable {
       }
     } catch (InterruptedException | StoppedException stop) {
       Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // Recorded, never lost with the thread: the shipper fails on it (an OutOfMemoryError included).
       failure = e;
     }
   }
@@ -70,7 +71,7 @@ public final class ReaderLoop implements Runnable {
     running = false;
   }
 
-  /** Why the loop ended on its own, if it did (an I/O error other than a vanished file). */
+  /** Why the loop ended on its own, if it did (an I/O error other than a vanished file, or an Error). */
   public Throwable failure() {
     return failure;
   }

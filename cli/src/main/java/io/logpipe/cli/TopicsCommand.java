@@ -1,6 +1,6 @@
 package io.logpipe.cli;
 
-import io.logpipe.runtime.cli.StageOptions;
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.config.KafkaSettings;
@@ -62,10 +62,10 @@ public final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Map<String, String> flags = new LinkedHashMap<>();
-      StageOptions.put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-      StageOptions.put(flags, "PARTITIONS", partitions);
-      StageOptions.put(flags, "REPLICATION_FACTOR", replicationFactor);
-      StageOptions.put(flags, "UNREDACTED_RETENTION", unredactedRetention);
+      ServiceOptions.put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
+      ServiceOptions.put(flags, "PARTITIONS", partitions);
+      ServiceOptions.put(flags, "REPLICATION_FACTOR", replicationFactor);
+      ServiceOptions.put(flags, "UNREDACTED_RETENTION", unredactedRetention);
       ConfigReader r = ConfigReader.fromEnvironment(PREFIX, flags);
       KafkaSettings kafka = KafkaSettings.read(r);
       int count = r.intInRange("PARTITIONS", 6, 1, 10_000);

@@ -6,6 +6,7 @@ import io.logpipe.enricher.cache.InformerMetadataSource;
 import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.MetadataSource;
 import io.logpipe.enricher.streams.EnricherStep;
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
@@ -119,9 +120,9 @@ public final class EnricherCommand implements Callable<Integer> {
   /** Flags as un-prefixed setting names. */
   Map<String, String> flags() {
     Map<String, String> flags = common.flags();
-    StageOptions.put(flags, "KUBERNETES", kubernetes);
-    StageOptions.put(flags, "HOLD_TIME", holdTime);
-    StageOptions.put(flags, "DELETED_POD_GRACE", deletedPodGrace);
+    ServiceOptions.put(flags, "KUBERNETES", kubernetes);
+    ServiceOptions.put(flags, "HOLD_TIME", holdTime);
+    ServiceOptions.put(flags, "DELETED_POD_GRACE", deletedPodGrace);
     return flags;
   }
 }

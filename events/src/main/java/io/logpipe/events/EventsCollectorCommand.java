@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.logpipe.events.collector.EventsCollector;
 import io.logpipe.events.collector.EventsMetrics;
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
@@ -12,12 +13,12 @@ import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,9 +34,7 @@ public final class EventsCollectorCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventsCollectorCommand.class);
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (env EVENTS_BOOTSTRAP_SERVERS, default localhost:9092).")
-  String bootstrapServers;
+  @Mixin ServiceOptions common;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The collector deployment's name: source.node, "
       + "default lease name and transactional.id (env EVENTS_NAME, default logpipe-k8s-events).")
@@ -56,14 +55,6 @@ public final class EventsCollectorCommand implements Callable<Integer> {
   @Option(names = "--identity", paramLabel = "ID",
       description = "This replica's identity in the election (env EVENTS_IDENTITY or POD_NAME, default random).")
   String identity;
-
-  @Option(names = "--http-port", paramLabel = "PORT",
-      description = "Port of /metrics, /healthz, /readyz; 0 picks one (env EVENTS_HTTP_PORT, default 8080).")
-  String httpPort;
-
-  @Option(names = "--config-file", paramLabel = "FILE",
-      description = "Optional YAML settings (env EVENTS_CONFIG_FILE).")
-  String configFile;
 
   @Override
   public Integer call() {
@@ -88,21 +79,13 @@ public final class EventsCollectorCommand implements Callable<Integer> {
 
   /** The flags given, under their configuration names (flags win over the environment). */
   Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>();
-    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-    put(flags, "NAME", name);
-    put(flags, "OUTPUT_TOPIC", outputTopic);
-    put(flags, "STATE_TOPIC", stateTopic);
-    put(flags, "LEASE_NAMESPACE", leaseNamespace);
-    put(flags, "IDENTITY", identity);
-    put(flags, "HTTP_PORT", httpPort);
-    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    Map<String, String> flags = common.flags();
+    ServiceOptions.put(flags, "NAME", name);
+    ServiceOptions.put(flags, "OUTPUT_TOPIC", outputTopic);
+    ServiceOptions.put(flags, "STATE_TOPIC", stateTopic);
+    ServiceOptions.put(flags, "LEASE_NAMESPACE", leaseNamespace);
+    ServiceOptions.put(flags, "IDENTITY", identity);
     return flags;
   }
 
-  private static void put(Map<String, String> flags, String name, String value) {
-    if (value != null) {
-      flags.put(name, value);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package io.logpipe.multiline;
 
 import io.logpipe.multiline.streams.MultilineMetrics;
 import io.logpipe.multiline.streams.MultilineStep;
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.streams.StageService;
@@ -56,12 +57,12 @@ public final class MultilineCommand implements Callable<Integer> {
   /** Flags as un-prefixed setting names. */
   Map<String, String> flags() {
     Map<String, String> flags = common.flags();
-    StageOptions.put(flags, "FORMAT", format);
-    StageOptions.put(flags, "RULES_FILE", rulesFile);
-    StageOptions.put(flags, "QUIET_TIME", quietTime);
-    StageOptions.put(flags, "MAX_LINES", maxLines);
-    StageOptions.put(flags, "MAX_BYTES", maxBytes);
-    StageOptions.put(flags, "OVERFLOW", overflow);
+    ServiceOptions.put(flags, "FORMAT", format);
+    ServiceOptions.put(flags, "RULES_FILE", rulesFile);
+    ServiceOptions.put(flags, "QUIET_TIME", quietTime);
+    ServiceOptions.put(flags, "MAX_LINES", maxLines);
+    ServiceOptions.put(flags, "MAX_BYTES", maxBytes);
+    ServiceOptions.put(flags, "OVERFLOW", overflow);
     return flags;
   }
 }

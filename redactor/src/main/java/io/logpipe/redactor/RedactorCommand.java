@@ -3,6 +3,7 @@ package io.logpipe.redactor;
 import io.logpipe.redactor.policy.Redactor;
 import io.logpipe.redactor.streams.EventRedactor;
 import io.logpipe.redactor.streams.RedactorStep;
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.streams.StageService;
@@ -48,8 +49,8 @@ public final class RedactorCommand implements Callable<Integer> {
  /** Flags as un-prefixed setting names. */
  Map<String, String> flags() {
   Map<String, String> flags = common.flags();
-  StageOptions.put(flags, "POLICY_FILE", policyFile);
-  StageOptions.put(flags, "HASH_KEY_FILE", hashKeyFile);
+  ServiceOptions.put(flags, "POLICY_FILE", policyFile);
+  ServiceOptions.put(flags, "HASH_KEY_FILE", hashKeyFile);
   return flags;
  }
 }

@@ -1,5 +1,6 @@
 package io.logpipe.shipper;
 
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
@@ -8,12 +9,12 @@ import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,13 +28,11 @@ public final class ShipperCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShipperCommand.class);
 
+  @Mixin ServiceOptions common;
+
   @Option(names = "--log-root", paramLabel = "DIR",
       description = "Directory laid out like /var/log/pods (env SHIPPER_LOG_ROOT, default /var/log/pods).")
   String logRoot;
-
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (env SHIPPER_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
 
   @Option(names = "--node-name", paramLabel = "NAME",
       description = "This node's name; the transactional id derives from it (env NODE_NAME or SHIPPER_NODE_NAME).")
@@ -51,13 +50,6 @@ public final class ShipperCommand implements Callable<Integer> {
   @Option(names = "--positions-file", paramLabel = "FILE",
       description = "At-least-once mode's local positions file (env SHIPPER_POSITIONS_FILE).")
   String positionsFile;
-
-  @Option(names = "--http-port", paramLabel = "PORT",
-      description = "Port of /metrics, /healthz, /readyz; 0 picks one (env SHIPPER_HTTP_PORT, default 8080).")
-  String httpPort;
-
-  @Option(names = "--config-file", paramLabel = "FILE", description = "Optional YAML settings (env SHIPPER_CONFIG_FILE).")
-  String configFile;
 
   @Override
   public Integer call() {
@@ -86,21 +78,13 @@ public final class ShipperCommand implements Callable<Integer> {
 
   /** The flags given, under their configuration names (flags win over the environment). */
   Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>();
-    put(flags, "LOG_ROOT", logRoot);
-    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-    put(flags, "NODE_NAME", nodeName);
-    put(flags, "EXCLUDE_NAMESPACES", excludeNamespaces);
-    put(flags, "MODE", mode);
-    put(flags, "POSITIONS_FILE", positionsFile);
-    put(flags, "HTTP_PORT", httpPort);
-    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    Map<String, String> flags = common.flags();
+    ServiceOptions.put(flags, "LOG_ROOT", logRoot);
+    ServiceOptions.put(flags, "NODE_NAME", nodeName);
+    ServiceOptions.put(flags, "EXCLUDE_NAMESPACES", excludeNamespaces);
+    ServiceOptions.put(flags, "MODE", mode);
+    ServiceOptions.put(flags, "POSITIONS_FILE", positionsFile);
     return flags;
   }
 
-  private static void put(Map<String, String> flags, String name, String value) {
-    if (value != null) {
-      flags.put(name, value);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.logpipe.sinks;
 
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthState;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Re-deliver a retained time range of a sink topic into its backend, with a fresh consumer group.")
 public final class ReplayCommand implements Callable<Integer> {
+
+  @Mixin ServiceOptions common;
 
   @Option(names = "--sink", required = true, description = "loki, opensearch or s3.")
   String sink;
@@ -37,9 +41,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--target", description = "The backend's address, as for `sink --target`.")
   String target;
-
-  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (SINK_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
 
   @Option(names = "--group-id", description = "Consumer group (default: logpipe-replay-<sink>-<start time>).")
   String groupId;
@@ -56,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
     SinkCommand flags = new SinkCommand();
     flags.backend = sink;
     flags.target = target;
-    flags.bootstrapServers = bootstrapServers;
+    flags.common = common;
     flags.groupId = groupId != null ? groupId : "logpipe-replay-" + sink + "-" + Instant.now().toEpochMilli();
     SinkConfig config;
     try {

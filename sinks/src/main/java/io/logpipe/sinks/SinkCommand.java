@@ -1,5 +1,6 @@
 package io.logpipe.sinks;
 
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
@@ -7,13 +8,13 @@ import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +27,8 @@ public final class SinkCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkCommand.class);
 
+  @Mixin ServiceOptions common;
+
   @Option(names = "--backend", description = "loki, opensearch or s3 (SINK_BACKEND).")
   String backend;
 
@@ -33,17 +36,8 @@ public final class SinkCommand implements Callable<Integer> {
       + "(SINK_S3_TARGET).")
   String target;
 
-  @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (SINK_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
-
   @Option(names = "--group-id", description = "Consumer group (SINK_GROUP_ID; default logpipe-sink-<backend>).")
   String groupId;
-
-  @Option(names = "--http-port", description = "Port of /metrics, /healthz, /readyz (SINK_HTTP_PORT).")
-  Integer httpPort;
-
-  @Option(names = "--config-file", description = "YAML settings file (SINK_CONFIG_FILE).")
-  String configFile;
 
   @Override
   public Integer call() {
@@ -69,15 +63,12 @@ public final class SinkCommand implements Callable<Integer> {
 
   /** Flags as un-prefixed setting names; {@code --target} is the chosen backend's address. */
   Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>();
-    put(flags, "BACKEND", backend);
-    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-    put(flags, "GROUP_ID", groupId);
-    put(flags, "HTTP_PORT", httpPort == null ? null : httpPort.toString());
-    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    Map<String, String> flags = common.flags();
+    ServiceOptions.put(flags, "BACKEND", backend);
+    ServiceOptions.put(flags, "GROUP_ID", groupId);
     if (target != null) {
       String kind = backend == null ? "s3" : backend.toLowerCase(Locale.ROOT);
-      put(flags, switch (kind) {
+      ServiceOptions.put(flags, switch (kind) {
         case "loki" -> "LOKI_URL";
         case "opensearch" -> "OPENSEARCH_URL";
         default -> "S3_TARGET";
@@ -86,9 +77,4 @@ public final class SinkCommand implements Callable<Integer> {
     return flags;
   }
 
-  private static void put(Map<String, String> flags, String name, String value) {
-    if (value != null) {
-      flags.put(name, value);
-    }
-  }
 }

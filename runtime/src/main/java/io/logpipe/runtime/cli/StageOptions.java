@@ -1,20 +1,13 @@
 package io.logpipe.runtime.cli;
 
-import io.logpipe.runtime.config.ConfigReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * The flags every stage command takes, as a picocli mixin ({@code @Mixin StageOptions common;}). Each flag is also
- * an environment variable with the stage's prefix (flags win); {@link #flags()} hands them to
- * {@link ConfigReader#fromEnvironment(String, Map)} under their un-prefixed names.
- */
+/** The flags every Kafka Streams stage command takes: the {@link ServiceOptions} and the Streams application's. */
 public final class StageOptions {
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (env <PREFIX>_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
+  @Mixin ServiceOptions service;
 
   @Option(names = "--application-id", description = "Kafka Streams application id / consumer group "
       + "(env <PREFIX>_APPLICATION_ID; default logpipe-<stage>).")
@@ -24,28 +17,11 @@ public final class StageOptions {
       description = "Kafka Streams state directory (env <PREFIX>_STATE_DIR).")
   String stateDir;
 
-  @Option(names = "--http-port", description = "Port of /metrics, /healthz and /readyz (env <PREFIX>_HTTP_PORT; "
-      + "default 8080).")
-  Integer httpPort;
-
-  @Option(names = "--config-file", paramLabel = "FILE", description = "YAML settings file (env <PREFIX>_CONFIG_FILE).")
-  String configFile;
-
-  /** The flags given, by un-prefixed setting name; a command adds its own with {@link #put}. */
+  /** The flags given, by un-prefixed setting name; a command adds its own with {@link ServiceOptions#put}. */
   public Map<String, String> flags() {
-    Map<String, String> flags = new LinkedHashMap<>();
-    put(flags, "BOOTSTRAP_SERVERS", bootstrapServers);
-    put(flags, "APPLICATION_ID", applicationId);
-    put(flags, "STATE_DIR", stateDir);
-    put(flags, "HTTP_PORT", httpPort);
-    put(flags, ConfigReader.CONFIG_FILE, configFile);
+    Map<String, String> flags = service.flags();
+    ServiceOptions.put(flags, "APPLICATION_ID", applicationId);
+    ServiceOptions.put(flags, "STATE_DIR", stateDir);
     return flags;
-  }
-
-  /** Adds a flag's value under its setting name when the flag was given. */
-  public static void put(Map<String, String> flags, String name, Object value) {
-    if (value != null) {
-      flags.put(name, value.toString());
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.logpipe.sinks.route;
 
+import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.streams.StageService;
@@ -49,7 +50,7 @@ public final class RouterCommand implements Callable<Integer> {
   /** Flags as un-prefixed setting names; a rule {@code errors.sinks} becomes {@code RULE_ERRORS_SINKS}. */
   Map<String, String> flags() {
     Map<String, String> flags = common.flags();
-    StageOptions.put(flags, "DEFAULT_SINKS", defaultSinks == null ? null : String.join(",", defaultSinks));
+    ServiceOptions.put(flags, "DEFAULT_SINKS", defaultSinks == null ? null : String.join(",", defaultSinks));
     if (rules != null) {
       rules.forEach((field, value) ->
           flags.put("RULE_" + field.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));

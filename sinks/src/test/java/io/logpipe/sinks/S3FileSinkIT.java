@@ -1,6 +1,5 @@
 package io.logpipe.sinks;
 
-import static io.logpipe.sinks.SinkTestSupport.NAMESPACES;
 import static io.logpipe.sinks.SinkTestSupport.PER_PARTITION;
 import static io.logpipe.sinks.SinkTestSupport.assertExactlyEveryEventOnce;
 import static io.logpipe.sinks.SinkTestSupport.objects;
@@ -23,10 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,15 +122,7 @@ class S3FileSinkIT {
   }
 
   private static void assertLagIsZero(String group, String topic) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          broker.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, Long> ends = broker.admin().listOffsets(committed.keySet().stream()
-              .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-          .all().get().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-      assertThat(committed).hasSize(NAMESPACES.size());
-      committed.forEach((tp, offset) -> assertThat(offset.offset()).as(tp + " of " + topic).isEqualTo(ends.get(tp)));
-    });
+    SinkTestSupport.assertLagIsZero(broker, group, topic);
   }
 
   /** Refuses the first puts as a store that is down would, then works. */

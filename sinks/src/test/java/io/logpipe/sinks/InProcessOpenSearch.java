@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.http.HttpServerTransport;
 
@@ -53,6 +55,26 @@ final class InProcessOpenSearch implements AutoCloseable {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(path)).build(),
         HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
+  }
+
+  /** PUT a JSON body; fails unless the node acknowledged it. */
+  JsonNode put(String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(path))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  /** {@code index/_id} of every document in the indices matching {@code pattern} (at most 10,000), after a refresh. */
+  List<String> ids(String pattern) throws IOException, InterruptedException {
+    refresh();
+    JsonNode hits = get("/" + pattern + "/_search?size=10000&_source=false").path("hits").path("hits");
+    List<String> ids = new ArrayList<>();
+    hits.forEach(hit -> ids.add(hit.path("_index").asText() + "/" + hit.path("_id").asText()));
+    return ids;
   }
 
   void refresh() throws IOException, InterruptedException {

@@ -31,10 +31,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -156,6 +162,75 @@ class OpenSearchSinkIT {
       assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).startsWith("mapper_parsing_exception");
       assertThat(Topics.LOG_EVENT.decode(letter.value()).getMessage()).isEqualTo("event 1");
     });
+  }
+
+  @Test
+  void aNodeUnreachableThenOutOfDiskGetsEveryEventOnceWhenItIsBackAndTheGroupCatchesUp() throws Exception {
+    String prefix = "it-down";
+    // A worker that ran before installed the template and the day's indices exist (with its mappings) when the
+    // node blocks them: that is the state in which a disk fills up.
+    try (OpenSearchSink setup = OpenSearchSink.create(settings(prefix))) {
+      LogEvent event = TestEvents.event("ns-setup", TestEvents.TIME, 0, "setup");
+      assertThat(setup.write(new SinkBatch("t", 0, List.of(new SinkRecord("t", 0, 0, "k", event, 100))))).isEmpty();
+    }
+    Set<String> expected = expectedDocuments(prefix);
+    Set<String> dayIndices = new TreeSet<>(expected.stream().map(doc -> doc.substring(0, doc.indexOf('/'))).toList());
+    String indices = String.join(",", dayIndices);
+    for (String index : dayIndices) {
+      opensearch.put("/" + index, "{}");
+    }
+    String topic = SinkTestSupport.topicWithEvents(broker, "sink-opensearch", i -> TestEvents.TIME + i * MINUTE);
+
+    try (BlockingProxy proxy = new BlockingProxy(opensearch.url())) {
+      proxy.refuseConnections();
+      OpenSearchSettings settings = new OpenSearchSettings(proxy.url(), IndexMode.INDEX_PER_DAY, prefix, "",
+          new Secret(""), 2, Duration.ofSeconds(5));
+      OpenSearchSink sink = sink(settings, OpenSearchTransport.http(settings));
+      SinkConfig config = config(topic, settings, new BatchPolicy(25, 1 << 20, Duration.ofMillis(300)));
+      try (RunningSink worker = SinkWorkers.start(config, sink)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker.stats().retries() >= 6);
+
+        // Reachable again but out of disk: the flood-stage block refuses every document with a 429.
+        opensearch.put("/" + indices + "/_settings", "{\"index.blocks.read_only_allow_delete\":true}");
+        proxy.up();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.itemRetries() >= 6 * 25);
+        long retries = worker.stats().retries();
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker.stats().retries() >= retries + 3);
+        assertThat(worker.delivered()).isZero();
+        assertThat(worker.health().isReady()).isFalse();
+        assertThat(opensearch.count(indices)).isZero();
+
+        opensearch.put("/" + indices + "/_settings", "{\"index.blocks.read_only_allow_delete\":null}");
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> worker.delivered() == SinkTestSupport.NAMESPACES.size() * SinkTestSupport.PER_PARTITION);
+        SinkTestSupport.assertLagIsZero(broker, config.groupId(), topic);
+        assertThat(worker.failure()).isEmpty();
+        assertThat(worker.stats().deadLettered()).isZero();
+      }
+    }
+
+    assertThat(opensearch.ids(indices)).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** {@code index/_id} of every event {@link SinkTestSupport#topicWithEvents} writes, one minute apart. */
+  private static Set<String> expectedDocuments(String prefix) {
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+    Set<String> documents = new HashSet<>();
+    for (String ns : SinkTestSupport.NAMESPACES) {
+      for (int i = 0; i < SinkTestSupport.PER_PARTITION; i++) {
+        long time = TestEvents.TIME + i * MINUTE;
+        LogEvent event = TestEvents.event(ns, time, i * 100L, ns + " event " + i);
+        documents.add(prefix + "-" + ns + "-" + day.format(Instant.ofEpochSecond(0, time)) + "/" + DocumentId.of(event));
+      }
+    }
+    assertThat(documents).hasSize(SinkTestSupport.NAMESPACES.size() * SinkTestSupport.PER_PARTITION);
+    return documents;
+  }
+
+  private static SinkConfig config(String topic, OpenSearchSettings settings, BatchPolicy batch) {
+    return new SinkConfig(SinkName.OPENSEARCH, new KafkaSettings(broker.bootstrapServers(), Map.of()),
+        new HttpSettings(0), broker.uniqueName("sink-os-group"), topic, batch, Duration.ofMillis(50),
+        Duration.ofMillis(400), ErrorPolicy.DEAD_LETTER, Optional.empty(), Optional.of(settings), Optional.empty());
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

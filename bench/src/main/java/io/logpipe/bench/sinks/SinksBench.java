@@ -92,7 +92,8 @@ public class SinksBench {
     return bytes;
   }
 
-  private static LogEvent event(String ns, int i) {
+  /** A realistic enriched event of namespace {@code ns}, number {@code i}, one millisecond after the previous. */
+  static LogEvent event(String ns, int i) {
     return LogEvent.newBuilder()
         .setTimeUnixNano(1_700_000_000_000_000_000L + i * 1_000_000L)
         .setStream("stdout")

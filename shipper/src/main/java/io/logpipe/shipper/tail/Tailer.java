@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,13 @@ public final class Tailer implements AutoCloseable {
       .thenComparing(c -> !c.rotated())
       .thenComparing(c -> c.path().toString());
 
-  private final Discovery discovery;
+  /** One walk of the log root (the {@link Discovery}); a seam so tests can change the files while it runs. */
+  @FunctionalInterface
+  interface Scan {
+    List<Candidate> scan(Consumer<Path> onDirectory);
+  }
+
+  private final Scan discovery;
   private final TailSettings settings;
   private final Clock clock;
   private final TailEvents events;
@@ -65,6 +72,10 @@ public final class Tailer implements AutoCloseable {
   private volatile boolean rescanWanted = true;
 
   public Tailer(Discovery discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
+    this(discovery::scan, settings, clock, events, progress);
+  }
+
+  Tailer(Scan discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
     this.discovery = discovery;
     this.settings = settings;
     this.clock = clock;
@@ -111,30 +122,42 @@ public final class Tailer implements AutoCloseable {
       return;
     }
     rescanWanted = false;
+    Map<FileId.DevIno, Candidate> seen = identify(onDirectory);
+    if (seen.entrySet().stream().anyMatch(e -> !e.getValue().rotated() && !files.containsKey(e.getKey()))) {
+      // A new live file. Its predecessor may have been renamed after the walk listed the directory (so the walk
+      // never saw the new name) and before we looked up what "0.log" is: followed now, the new file would be read
+      // first. The rename happened before the new file was created, so a second walk sees the older file, which
+      // then gets the earlier place (OLDEST_FIRST below). A live file new to this walk waits for the next scan,
+      // for the same reason.
+      for (Map.Entry<FileId.DevIno, Candidate> again : identify(onDirectory).entrySet()) {
+        if (again.getValue().rotated() || seen.containsKey(again.getKey()) || files.containsKey(again.getKey())) {
+          seen.put(again.getKey(), again.getValue()); // its newest name
+        } else {
+          rescanWanted = true;
+        }
+      }
+    }
     Set<FileId.DevIno> liveNow = new HashSet<>();
     Set<FileId.DevIno> presentNow = new HashSet<>();
-    List<Candidate> fresh = new ArrayList<>();
-    for (Candidate c : discovery.scan(onDirectory)) {
-      Optional<FileId.DevIno> devIno = FileProbe.devIno(c.path());
-      if (devIno.isEmpty()) {
-        continue;
-      }
-      presentNow.add(devIno.get());
+    List<Map.Entry<FileId.DevIno, Candidate>> fresh = new ArrayList<>();
+    for (Map.Entry<FileId.DevIno, Candidate> e : seen.entrySet()) {
+      Candidate c = e.getValue();
+      presentNow.add(e.getKey());
       if (!c.rotated()) {
-        liveNow.add(devIno.get());
+        liveNow.add(e.getKey());
       }
-      TrackedFile known = files.get(devIno.get());
+      TrackedFile known = files.get(e.getKey());
       if (known != null) {
         known.path = c.path();
         known.pod = c.pod();
       } else {
         // Rotated files too: one rotated while we were down still holds unshipped lines (saved position or not).
-        fresh.add(c);
+        fresh.add(e);
       }
     }
-    fresh.sort(OLDEST_FIRST);
-    for (Candidate c : fresh) {
-      follow(c);
+    fresh.sort(Map.Entry.comparingByValue(OLDEST_FIRST));
+    for (Map.Entry<FileId.DevIno, Candidate> e : fresh) {
+      follow(e.getValue(), e.getKey());
     }
     for (TrackedFile f : files.values()) {
       boolean live = liveNow.contains(f.id.devIno());
@@ -153,12 +176,31 @@ public final class Tailer implements AutoCloseable {
     progress.scanned();
   }
 
-  private void follow(Candidate c) throws IOException {
+  /** Every candidate of one walk by device and inode (looked up after the walk listed it). */
+  private Map<FileId.DevIno, Candidate> identify(Consumer<Path> onDirectory) throws IOException {
+    Map<FileId.DevIno, Candidate> seen = new LinkedHashMap<>();
+    for (Candidate c : discovery.scan(onDirectory)) {
+      Optional<FileId.DevIno> devIno = FileProbe.devIno(c.path());
+      if (devIno.isPresent()) {
+        seen.put(devIno.get(), c);
+      }
+    }
+    return seen;
+  }
+
+  /** Follows the file the scan identified as {@code expected} under {@code c}'s path, if that is still it. */
+  private void follow(Candidate c, FileId.DevIno expected) throws IOException {
     Optional<FileProbe.OpenFile> opened = FileProbe.open(c.path());
     if (opened.isEmpty()) {
       return; // gone, empty, or replaced while opening: the next scan looks again
     }
     FileProbe.OpenFile open = opened.get();
+    if (!open.id().devIno().equals(expected)) {
+      // Renamed and replaced since the scan: this is a newer file, whose predecessor must be followed first.
+      open.channel().close();
+      rescanWanted = true;
+      return;
+    }
     if (files.containsKey(open.id().devIno())) {
       open.channel().close();
       return;

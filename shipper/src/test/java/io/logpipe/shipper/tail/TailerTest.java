@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TailerTest {
 
@@ -43,10 +45,12 @@ class TailerTest {
     tailer.close();
   }
 
+  private static LogFileFilter filter() {
+    return new LogFileFilter(FileSystems.getDefault(), List.of("**/*.log"), List.of(), Set.of("kube-system"));
+  }
+
   private Tailer tailer(int readCap, int maxLine) {
-    LogFileFilter filter = new LogFileFilter(FileSystems.getDefault(), List.of("**/*.log"), List.of(),
-        Set.of("kube-system"));
-    Tailer t = new Tailer(new Discovery(root, filter), new TailSettings(maxLine, readCap, ROTATE_WAIT), clock,
+    Tailer t = new Tailer(new Discovery(root, filter()), new TailSettings(maxLine, readCap, ROTATE_WAIT), clock,
         events, progress);
     t.resetTo(Committed.NOTHING);
     return t;
@@ -127,6 +131,46 @@ class TailerTest {
     assertThat(releases()).hasSize(1);
     assertThat(releases().get(0).endPosition()).isEqualTo(rotatedSize);
     assertThat(lines()).containsExactly("1", "2", "3", "4", "5");
+  }
+
+  /**
+   * The kubelet renames 0.log and the runtime creates a new 0.log between the walk listing the directory and the
+   * tailer looking at "0.log" (walk 1), or between the walks of one scan (walk 2: "0.log" is then opened as the newer
+   * file). Either way the renamed file must be read first (seen in CI: a whole rotated file shipped after its
+   * successor).
+   */
+  @ParameterizedTest(name = "renamed after walk {0} listed it")
+  @ValueSource(ints = {1, 2})
+  void readsAFileRenamedJustAfterTheWalkListedItBeforeTheNewFileThatTookItsName(int racedWalk) throws Exception {
+    append(log, "1\n2\n");
+    Path rotated = log.resolveSibling("0.log.20240501-000001");
+    Discovery discovery = new Discovery(root, filter());
+    int[] walks = {0};
+    tailer.close();
+    tailer = new Tailer(onDirectory -> {
+      List<LogFileFilter.Candidate> listed = discovery.scan(onDirectory);
+      if (++walks[0] == racedWalk) {
+        rotate(rotated, "3\n");
+      }
+      return listed;
+    }, new TailSettings(64, 1024, ROTATE_WAIT), clock, events, progress);
+    tailer.resetTo(Committed.NOTHING);
+    step();
+    step();
+    append(log, "4\n");
+    step();
+    assertThat(walks[0]).isGreaterThanOrEqualTo(racedWalk);
+    assertThat(Files.exists(rotated)).as("raced").isTrue();
+    assertThat(lines()).containsExactly("1", "2", "3", "4");
+  }
+
+  private void rotate(Path to, String firstOfNewFile) {
+    try {
+      Files.move(log, to);
+      append(log, firstOfNewFile);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

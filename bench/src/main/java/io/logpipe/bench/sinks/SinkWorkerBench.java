@@ -74,7 +74,9 @@ public final class SinkWorkerBench {
         PipelineTopics.create(admin, NAMESPACES.size(), (short) 1);
       }
       String topic = Topics.SINK_S3.name();
-      List<SinkBatch> batches = produce(broker.bootstrapServers(), topic, events / NAMESPACES.size(), batchRecords);
+      List<byte[]> values = new ArrayList<>();
+      List<SinkBatch> batches =
+          produce(broker.bootstrapServers(), topic, events / NAMESPACES.size(), batchRecords, values);
       int total = batches.stream().mapToInt(SinkBatch::size).sum();
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
 
@@ -97,10 +99,34 @@ public final class SinkWorkerBench {
         System.out.printf("%-12s %,16.0f %,13.0f / %,12.0f %8.2f%n", r.backend(), r.worker(), r.directBefore(),
             r.directAfter(), r.worker() / r.direct());
       }
+      decodeRate(values);
+      double decode = decodeRate(values);
+      System.out.printf("Avro decode of the same values alone: %,.0f ev/s; a worker that only added decoding to the "
+          + "direct write would reach s3 %,.0f / loki %,.0f ev/s (worker at %.2f / %.2f of that)%n", decode,
+          ceiling(s3, decode), ceiling(lokiResult, decode), s3.worker() / ceiling(s3, decode),
+          lokiResult.worker() / ceiling(lokiResult, decode));
       System.out.printf("loki endpoint decoded %,d entries%n", loki.entries());
     } finally {
       delete(dir);
     }
+  }
+
+  /** Events per second of decoding the sink topic's values, as the worker does before writing. */
+  private static double decodeRate(List<byte[]> values) {
+    long start = System.nanoTime();
+    long checksum = 0;
+    for (byte[] value : values) {
+      checksum += Topics.LOG_EVENT.decode(value).getMessage().length();
+    }
+    if (checksum == 0) {
+      throw new IllegalStateException("nothing decoded");
+    }
+    return values.size() * 1e9 / (System.nanoTime() - start);
+  }
+
+  /** The rate of decoding then writing directly, one after the other, as a single thread does. */
+  private static double ceiling(Result result, double decode) {
+    return 1 / (1 / result.direct() + 1 / decode);
   }
 
   /** A warm-up pass, a direct pass, the worker, a direct pass again; rates in events per second. */
@@ -152,9 +178,11 @@ public final class SinkWorkerBench {
 
   /**
    * Writes {@code perPartition} events to each partition of {@code topic} (a fresh topic: offsets from 0) and
-   * returns them as the worker will batch them: per partition, {@code batchRecords} at a time.
+   * returns them as the worker will batch them: per partition, {@code batchRecords} at a time; their encoded values
+   * are added to {@code values}.
    */
-  private static List<SinkBatch> produce(String bootstrap, String topic, int perPartition, int batchRecords) {
+  private static List<SinkBatch> produce(String bootstrap, String topic, int perPartition, int batchRecords,
+      List<byte[]> values) {
     List<SinkBatch> batches = new ArrayList<>();
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
@@ -167,6 +195,7 @@ public final class SinkWorkerBench {
         for (int i = 0; i < perPartition; i++) {
           LogEvent event = SinksBench.event(ns, i);
           byte[] value = Topics.LOG_EVENT.encode(event);
+          values.add(value);
           producer.send(new ProducerRecord<>(topic, p, key.getBytes(StandardCharsets.UTF_8), value));
           records.add(new SinkRecord(topic, p, i, key, event, value.length));
           if (records.size() == batchRecords || i == perPartition - 1) {

@@ -75,7 +75,7 @@ public final class LokiSink implements LogSink {
       }
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TransientSinkException(pushUrl + ": " + e.getMessage(), e);
+      throw new TransientSinkException(pushUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransientSinkException("interrupted while pushing to " + pushUrl, e);

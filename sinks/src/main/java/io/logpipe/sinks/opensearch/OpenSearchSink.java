@@ -118,7 +118,7 @@ public final class OpenSearchSink implements LogSink {
     try {
       response = http.send(method, path, type, body);
     } catch (IOException e) {
-      throw new TransientSinkException(http.target() + path + ": " + e.getMessage(), e);
+      throw new TransientSinkException(http.target() + path + ": " + e, e);
     }
     int status = response.status();
     if (status == 429 || status >= 500) {

@@ -88,7 +88,7 @@ class OpenSearchSinkIT {
 
   private static OpenSearchSink sink(OpenSearchSettings settings, OpenSearchTransport transport) {
     return new OpenSearchSink(transport, settings, RetryBackoff.of(Duration.ofMillis(10), Duration.ofMillis(50)),
-        d -> Thread.sleep(d.toMillis()));
+        OpenSearchSink.Sleeper.REAL);
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -31,16 +34,13 @@ public final class StageProcess {
     try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
       props.load(in);
     }
-    Thread guard = new Thread(() -> {
-      try {
-        Thread.sleep(Duration.ofMinutes(2).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      Runtime.getRuntime().halt(3);
-    }, "self-stop");
-    guard.setDaemon(true);
-    guard.start();
+    // Never outlive the test that started us, whatever happens to it.
+    ScheduledExecutorService guard = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "self-stop");
+      thread.setDaemon(true);
+      return thread;
+    });
+    guard.schedule(() -> Runtime.getRuntime().halt(3), Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
     Topic<String, io.logpipe.schemas.RawLine> input = new Topic<>(props.getProperty("it.input"),
         Topics.RAW.keySerde(), Topics.RAW.valueSerde());
     Topic<String, io.logpipe.schemas.LogEvent> output = new Topic<>(props.getProperty("it.output"),

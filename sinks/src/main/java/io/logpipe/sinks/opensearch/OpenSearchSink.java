@@ -25,6 +25,9 @@ public final class OpenSearchSink implements LogSink {
   /** Waits between retry rounds; tests pass one that does not sleep. */
   @FunctionalInterface
   public interface Sleeper {
+    /** The real one: the thread waits for the duration. */
+    Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
     void sleep(Duration duration) throws InterruptedException;
   }
 
@@ -50,7 +53,7 @@ public final class OpenSearchSink implements LogSink {
   /** The sink over HTTP, sleeping between rounds of item retries. */
   public static OpenSearchSink create(OpenSearchSettings settings) {
     return new OpenSearchSink(OpenSearchTransport.http(settings), settings,
-        RetryBackoff.of(Duration.ofMillis(100), Duration.ofSeconds(5)), d -> Thread.sleep(d.toMillis()));
+        RetryBackoff.of(Duration.ofMillis(100), Duration.ofSeconds(5)), Sleeper.REAL);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpipe.shipper.tail.FileId;
 import io.logpipe.shipper.tail.FileSlice;
+import io.logpipe.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class OpenBatchTest {
 
   @Test
   void commitsASmallBatchOnceTheIntervalIsOver() {
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     OpenBatch batch = new OpenBatch(100, Duration.ofMillis(200), clock);
     assertThat(batch.shouldCommit()).as("nothing to commit").isFalse();
     batch.add(List.of(slice(10, 1)));
@@ -50,7 +51,7 @@ class OpenBatchTest {
     assertThat(batch.room()).isEqualTo(100);
   }
 
-  private static final class MutableClock extends Clock {
+  private static final class ManualClock extends Clock {
     Instant now = Instant.EPOCH;
 
     @Override

@@ -14,7 +14,7 @@ import io.logpipe.enricher.meta.Interner;
 import io.logpipe.enricher.meta.MetadataSelection;
 import io.logpipe.enricher.meta.ObjectTrimmer;
 import io.logpipe.enricher.meta.OwnerRef;
-import io.logpipe.enricher.testing.ManualClock;
+import io.logpipe.testkit.ManualClock;
 import io.logpipe.schemas.StreamKey;
 import java.time.Duration;
 import java.time.Instant;

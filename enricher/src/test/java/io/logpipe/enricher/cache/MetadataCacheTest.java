@@ -6,7 +6,7 @@ import io.logpipe.enricher.meta.NamespaceMeta;
 import io.logpipe.enricher.meta.OwnerRef;
 import io.logpipe.enricher.meta.PodHints;
 import io.logpipe.enricher.meta.PodMeta;
-import io.logpipe.enricher.testing.ManualClock;
+import io.logpipe.testkit.ManualClock;
 import io.logpipe.schemas.StreamKey;
 import java.time.Duration;
 import java.time.Instant;

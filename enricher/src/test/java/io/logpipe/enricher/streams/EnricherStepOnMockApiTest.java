@@ -14,7 +14,7 @@ import io.logpipe.enricher.EnricherSettings;
 import io.logpipe.enricher.Enrichment;
 import io.logpipe.enricher.cache.InformerMetadataSource;
 import io.logpipe.enricher.cache.MetadataCache;
-import io.logpipe.enricher.testing.ManualClock;
+import io.logpipe.testkit.ManualClock;
 import io.logpipe.runtime.streams.StageTopology;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.StreamKey;

@@ -16,6 +16,7 @@ import io.logpipe.schemas.FileIdentity;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.Topics;
+import io.logpipe.testkit.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class MultilineStepTopologyTest {
   @TempDir
   Path stateDir;
 
-  private final MutableClock clock = new MutableClock(START);
+  private final ManualClock clock = new ManualClock(START);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final MultilineMetrics metrics = new MultilineMetrics(registry);
   private TopologyTestDriver driver;

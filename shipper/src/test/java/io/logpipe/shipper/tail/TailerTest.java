@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpipe.shipper.discovery.Discovery;
 import io.logpipe.shipper.discovery.LogFileFilter;
+import io.logpipe.testkit.ManualClock;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class TailerTest {
   private static final Duration ROTATE_WAIT = Duration.ofSeconds(5);
 
   @TempDir Path root;
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock();
   private final CountingEvents events = new CountingEvents();
   private final ShipProgress progress = new ShipProgress();
   private final List<FileSlice> slices = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.logpipe.runtime.errors.ErrorPolicy;
 import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.sinks.TestEvents;
+import io.logpipe.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,6 @@ import io.logpipe.enricher.cache.MetadataSource;
 import io.logpipe.enricher.streams.EnricherStep;
 import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
-import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
@@ -19,6 +18,7 @@ import io.logpipe.runtime.streams.StreamsRunner;
 import io.logpipe.schemas.Topics;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -60,15 +60,12 @@ public final class EnricherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EnricherConfig config;
-    ConfigReader reader = ConfigReader.fromEnvironment(EnricherConfig.PREFIX, flags());
-    try {
-      config = EnricherConfig.read(reader);
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<EnricherConfig> read = ConfigReader.fromEnvironment(EnricherConfig.PREFIX, flags())
+        .readOrReport(EnricherConfig.STAGE, EnricherConfig::read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    LOG.info("enricher settings:\n{}", reader.describe());
+    EnricherConfig config = read.get();
     ServiceMetrics serviceMetrics = ServiceMetrics.create(EnricherMetrics.STAGE);
     EnricherMetrics metrics = new EnricherMetrics(serviceMetrics);
     HealthState health = new HealthState();

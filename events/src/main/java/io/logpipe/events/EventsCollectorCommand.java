@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.logpipe.events.collector.EventsCollector;
 import io.logpipe.events.collector.EventsMetrics;
 import io.logpipe.runtime.cli.ServiceOptions;
-import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
@@ -14,6 +13,7 @@ import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +58,12 @@ public final class EventsCollectorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigReader reader = ConfigReader.fromEnvironment(EventsCollectorConfig.PREFIX, flags());
-    EventsCollectorConfig config;
-    try {
-      config = EventsCollectorConfig.read(reader);
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<EventsCollectorConfig> read = ConfigReader.fromEnvironment(EventsCollectorConfig.PREFIX, flags())
+        .readOrReport("k8s-events", EventsCollectorConfig::read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    LOG.info("k8s-events configuration:\n{}", reader.describe());
+    EventsCollectorConfig config = read.get();
     HealthState health = new HealthState();
     try (ServiceMetrics metrics = ServiceMetrics.create("k8s-events");
         HealthServer http = HealthServer.start(config.http().port(), metrics.registry(), health);

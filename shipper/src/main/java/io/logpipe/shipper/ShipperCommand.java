@@ -1,7 +1,6 @@
 package io.logpipe.shipper;
 
 import io.logpipe.runtime.cli.ServiceOptions;
-import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
@@ -10,6 +9,7 @@ import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +53,12 @@ public final class ShipperCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ShipperConfig config;
-    ConfigReader reader = ConfigReader.fromEnvironment("SHIPPER", flags());
-    try {
-      config = ShipperConfig.read(reader);
-      reader.done();
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<ShipperConfig> read = ConfigReader.fromEnvironment("SHIPPER", flags())
+        .readOrReport("shipper", ShipperConfig::read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    LOG.info("shipper configuration:\n{}", reader.describe());
+    ShipperConfig config = read.get();
     HealthState health = new HealthState();
     try (ServiceMetrics metrics = ServiceMetrics.create("shipper");
         HealthServer http = HealthServer.start(config.http().port(), metrics.registry(), health)) {

@@ -1,7 +1,6 @@
 package io.logpipe.sinks;
 
 import io.logpipe.runtime.cli.ServiceOptions;
-import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
@@ -59,13 +58,12 @@ public final class ReplayCommand implements Callable<Integer> {
     flags.target = target;
     flags.common = common;
     flags.groupId = groupId != null ? groupId : "logpipe-replay-" + sink + "-" + Instant.now().toEpochMilli();
-    SinkConfig config;
-    try {
-      config = SinkConfig.read(ConfigReader.fromEnvironment(SinkConfig.PREFIX, flags.flags()));
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<SinkConfig> read = ConfigReader.fromEnvironment(SinkConfig.PREFIX, flags.flags())
+        .readOrReport("replay", SinkConfig::read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
+    SinkConfig config = read.get();
     String stage = "replay-" + config.backend().id();
     try (ServiceMetrics metrics = ServiceMetrics.bare(stage);
         SinkWorkers.Parts parts = SinkWorkers.parts(config, metrics)) {

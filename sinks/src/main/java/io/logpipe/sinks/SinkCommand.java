@@ -1,7 +1,6 @@
 package io.logpipe.sinks;
 
 import io.logpipe.runtime.cli.ServiceOptions;
-import io.logpipe.runtime.config.ConfigException;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
@@ -10,6 +9,7 @@ import io.logpipe.runtime.service.ExitCodes;
 import io.logpipe.runtime.service.ServiceRunner;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +41,12 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigReader reader = ConfigReader.fromEnvironment(SinkConfig.PREFIX, flags());
-    SinkConfig config;
-    try {
-      config = SinkConfig.read(reader);
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<SinkConfig> read = ConfigReader.fromEnvironment(SinkConfig.PREFIX, flags())
+        .readOrReport("sink", SinkConfig::read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    LOG.info("sink settings:\n{}", reader.describe());
+    SinkConfig config = read.get();
     String stage = SinkWorkers.stage(config);
     HealthState health = new HealthState();
     try (ServiceMetrics metrics = ServiceMetrics.create(stage);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Typed settings of one service, read from flags, the environment ({@code <PREFIX>_<NAME>}) and an optional YAML
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe: a service reads its configuration once, on one thread, at start-up.
  */
 public final class ConfigReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
 
   /** The environment variable naming the YAML file, after the prefix: {@code SHIPPER_CONFIG_FILE}. */
   public static final String CONFIG_FILE = "CONFIG_FILE";
@@ -213,6 +217,24 @@ public final class ConfigReader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+  }
+
+  /**
+   * How every service starts: reads its configuration with {@code read}, then logs the settings in force (secrets
+   * masked); or, when anything is invalid, prints every problem on stderr and returns empty, and the caller exits
+   * with {@code ExitCodes.CONFIG}.
+   */
+  public <C> Optional<C> readOrReport(String service, Function<ConfigReader, C> read) {
+    C config;
+    try {
+      config = read.apply(this);
+      done();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return Optional.empty();
+    }
+    LOG.info("{} settings:\n{}", service, describe());
+    return Optional.of(config);
   }
 
   /** Every setting read, one per line ({@code NAME=value (origin)}), secrets masked: for the start-up log. */

@@ -6,6 +6,7 @@ import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.Topology;
@@ -43,14 +44,11 @@ public final class StageService<C> {
 
   /** Runs until shutdown; returns the process exit code. */
   public int run(ConfigReader reader) {
-    C config;
-    try {
-      config = read.apply(reader);
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Optional<C> read = reader.readOrReport(stage, this.read);
+    if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    LOG.info("{} settings:\n{}", stage, reader.describe());
+    C config = read.get();
     StageSettings common = settings.apply(config);
     ServiceMetrics metrics = ServiceMetrics.create(stage);
     HealthState health = new HealthState();

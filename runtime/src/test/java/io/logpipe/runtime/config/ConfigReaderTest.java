@@ -16,6 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigReaderTest {
 
+  record Sample(int port, Duration pause) {
+    static Sample read(ConfigReader r) {
+      return new Sample(r.intInRange("PORT", 80, 1, 65_535), r.duration("WAIT", Duration.ofSeconds(1)));
+    }
+  }
+
+  @Test
+  void readOrReportGivesTheConfigurationWhenEverySettingIsValid() {
+    ConfigReader r = ConfigReader.of("SVC", Map.of("SVC_PORT", "9000"), Optional.empty());
+    assertThat(r.readOrReport("svc", Sample::read)).contains(new Sample(9000, Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void readOrReportGivesNothingWhenAnySettingIsInvalid() {
+    ConfigReader r = ConfigReader.of("SVC", Map.of("SVC_PORT", "0", "SVC_WAIT", "soon"), Optional.empty());
+    assertThat(r.readOrReport("svc", Sample::read)).isEmpty();
+    assertThat(r.problems()).hasSize(2);
+  }
+
   enum Mode { SPLIT, FUSED_ALL }
 
   @TempDir Path dir;

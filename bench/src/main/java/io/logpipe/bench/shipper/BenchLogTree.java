@@ -16,7 +16,7 @@ import java.util.Random;
  * average across many containers, JSON and plain text, Java stack traces, and a few 16 KiB partial lines (the
  * runtime's {@code P} pieces). Deterministic for a seed, so the shipper and the reference read the same bytes.
  */
-final class BenchLogTree {
+public final class BenchLogTree {
 
   private static final DateTimeFormatter CRI_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -25,11 +25,11 @@ final class BenchLogTree {
       + "retry timeout connection pool session checkout cart inventory shipment token refresh").split(" ");
 
   /** What was written: lines (as a reader splitting on newlines sees them) and bytes. */
-  record Written(long lines, long bytes, int files) {}
+  public record Written(long lines, long bytes, int files) {}
 
   private BenchLogTree() {}
 
-  static Written generate(Path root, long totalLines, int pods, long seed) throws IOException {
+  public static Written generate(Path root, long totalLines, int pods, long seed) throws IOException {
     Random random = new Random(seed);
     long perContainer = totalLines / pods;
     long lines = 0;

@@ -17,17 +17,17 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft broker in its own JVM beside the bench ("a broker on the same machine"), started with Kafka's
  * own entry points ({@code kafka-storage format}, {@code kafka-server-start}) so its CPU is not counted as ours.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
   private final ChildJvm jvm;
-  final String bootstrapServers;
+  public final String bootstrapServers;
 
   private BrokerProcess(ChildJvm jvm, String bootstrapServers) {
     this.jvm = jvm;
     this.bootstrapServers = bootstrapServers;
   }
 
-  static BrokerProcess start(Path dir) throws Exception {
+  public static BrokerProcess start(Path dir) throws Exception {
     int port = freePort();
     int controllerPort = freePort();
     Properties p = new Properties();

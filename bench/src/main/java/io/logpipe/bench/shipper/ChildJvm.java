@@ -11,18 +11,18 @@ import java.util.Map;
  * A measured child JVM on the bench's class path: CPU seconds (user + system, from {@code /proc/<pid>/stat}) and
  * peak RSS ({@code VmHWM} from {@code /proc/<pid>/status}), read while it is still alive.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
-  final Process process;
+  public final Process process;
   final long startNanos = System.nanoTime();
 
   private ChildJvm(Process process) {
     this.process = process;
   }
 
-  static ChildJvm start(String mainClass, List<String> jvmArgs, List<String> args, Map<String, String> env, Path log)
+  public static ChildJvm start(String mainClass, List<String> jvmArgs, List<String> args, Map<String, String> env, Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -37,13 +37,13 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(pb.start());
   }
 
-  double cpuSeconds() throws IOException {
+  public double cpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime
   }
 
-  double peakRssMiB() throws IOException {
+  public double peakRssMiB() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -52,7 +52,7 @@ final class ChildJvm implements AutoCloseable {
     return Double.NaN;
   }
 
-  double secondsSinceStart() {
+  public double secondsSinceStart() {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 

@@ -31,7 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class ShipperBench {
 
   /** Heap flags of every measured JVM alike: a node agent's budget, not a server's. */
-  static final List<String> AGENT_JVM = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss256k",
+  public static final List<String> AGENT_JVM = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss256k",
       "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m");
 
   private ShipperBench() {}

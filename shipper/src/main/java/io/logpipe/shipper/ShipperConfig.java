@@ -29,7 +29,8 @@ public record ShipperConfig(
     Duration commitInterval,
     Compression compression,
     Path positionsFile,
-    HttpSettings http) {
+    HttpSettings http,
+    String transactionalIdPrefix) {
 
   /** Delivery guarantee (issue 3, "Exactly once"). */
   public enum Mode { EXACTLY_ONCE, AT_LEAST_ONCE }
@@ -66,15 +67,22 @@ public record ShipperConfig(
     Compression compression = r.enumValue("COMPRESSION", Compression.class, Compression.LZ4);
     Path positions = r.path("POSITIONS_FILE", Path.of("/var/lib/logpipe/shipper-positions"));
     HttpSettings http = HttpSettings.read(r);
+    // Two releases sharing one Kafka must not fence each other's shippers: the chart sets the release name here.
+    String idPrefix = r.string("TRANSACTIONAL_ID_PREFIX", "logpipe");
+    r.check(!idPrefix.isBlank() && idPrefix.chars().noneMatch(Character::isWhitespace), "TRANSACTIONAL_ID_PREFIX",
+        "must be a non-empty word");
     TailSettings tail = maxLine >= 1 && readCap >= 1 && maxLine <= 64 << 20 && readCap <= 64 << 20
         ? new TailSettings((int) maxLine, (int) readCap, rotateWait)
         : new TailSettings(DEFAULT_MAX_LINE, 256 * 1024, rotateWait);
     return new ShipperConfig(root, node, kafka, mode, namespaces, includes, excludes, tail, rescan, poll, queue,
-        batch, commitInterval, compression, positions, http);
+        batch, commitInterval, compression, positions, http, idPrefix);
   }
 
-  /** The producer's {@code transactional.id}: from the node name, so a restarted shipper fences its predecessor. */
+  /**
+   * The producer's {@code transactional.id}, {@code <prefix>-shipper-<node>}: from the node name, so a restarted
+   * shipper fences its predecessor; the prefix (the release name) keeps two releases on one Kafka apart.
+   */
   public String transactionalId() {
-    return "logpipe-shipper-" + nodeName;
+    return transactionalIdPrefix + "-shipper-" + nodeName;
   }
 }

@@ -33,6 +33,16 @@ class ShipperConfigTest {
   }
 
   @Test
+  void prefixesTheTransactionalIdSoTwoReleasesOnOneKafkaDoNotFenceEachOther() {
+    ShipperConfig prod = read(Map.of(), Map.of("NODE_NAME", "node-a", "SHIPPER_TRANSACTIONAL_ID_PREFIX", "prod"));
+    ShipperConfig staging = read(Map.of(), Map.of("NODE_NAME", "node-a", "SHIPPER_TRANSACTIONAL_ID_PREFIX", "stg"));
+    assertThat(prod.transactionalId()).isEqualTo("prod-shipper-node-a");
+    assertThat(staging.transactionalId()).isEqualTo("stg-shipper-node-a");
+    assertThatThrownBy(() -> read(Map.of(), Map.of("NODE_NAME", "n", "SHIPPER_TRANSACTIONAL_ID_PREFIX", "a b")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SHIPPER_TRANSACTIONAL_ID_PREFIX");
+  }
+
+  @Test
   void letsFlagsWinOverTheEnvironment() {
     ShipperConfig c = read(Map.of("NODE_NAME", "from-flag", "MODE", "at-least-once", "LOG_ROOT", "/logs"),
         Map.of("SHIPPER_NODE_NAME", "from-env", "SHIPPER_MODE", "exactly-once", "SHIPPER_COMPRESSION", "zstd"));

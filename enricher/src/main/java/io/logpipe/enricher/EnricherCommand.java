@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.logpipe.enricher.cache.InformerMetadataSource;
 import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.MetadataSource;
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.enricher.streams.EnricherStep;
 import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
@@ -81,7 +82,7 @@ public final class EnricherCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
       Topology topology = StageTopology.between(Topics.EVENTS,
-          EnricherStep.of(config.settings(), source, metrics), Topics.ENRICHED);
+          EnricherStep.of(config.settings(), source, metrics), EnrichedEventSerde.ENRICHED_OUTPUT);
       return StreamsRunner.runUntilShutdown(topology, config.stage().streamsProperties(serviceMetrics), health,
           serviceMetrics,
           StreamsRunner.DEFAULT_CLOSE_TIMEOUT);

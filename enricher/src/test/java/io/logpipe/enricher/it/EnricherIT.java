@@ -19,6 +19,7 @@ import io.logpipe.enricher.cache.PodView;
 import io.logpipe.enricher.meta.OwnerRef;
 import io.logpipe.enricher.meta.PodHints;
 import io.logpipe.enricher.meta.PodMeta;
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.enricher.streams.EnricherStep;
 import io.logpipe.enricher.streams.HoldSettings;
 import io.logpipe.enricher.testing.FakeSource;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,9 @@ class EnricherIT {
   private static Topic<String, LogEvent> topic(KafkaBroker broker, String base) {
     String name = broker.uniqueName(base);
     broker.createTopic(name, 3);
-    return new Topic<>(name, Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde());
+    // The enricher service writes with EnrichedEventSerde; it reads with Topics.LOG_EVENT, as the redactor does.
+    Serde<LogEvent> values = base.equals("enriched") ? new EnrichedEventSerde() : Topics.EVENTS.valueSerde();
+    return new Topic<>(name, Topics.EVENTS.keySerde(), values);
   }
 
   private KafkaStreams start(KafkaBroker broker, String appId, Topic<String, LogEvent> in,

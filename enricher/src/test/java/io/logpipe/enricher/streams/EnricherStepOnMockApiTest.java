@@ -14,11 +14,12 @@ import io.logpipe.enricher.EnricherSettings;
 import io.logpipe.enricher.Enrichment;
 import io.logpipe.enricher.cache.InformerMetadataSource;
 import io.logpipe.enricher.cache.MetadataCache;
-import io.logpipe.testkit.ManualClock;
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.runtime.streams.StageTopology;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
+import io.logpipe.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -59,7 +60,7 @@ class EnricherStepOnMockApiTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enricher-mock-api-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(StageTopology.between(Topics.EVENTS,
-        EnricherStep.of(settings, source, metrics), Topics.ENRICHED), props, START);
+        EnricherStep.of(settings, source, metrics), EnrichedEventSerde.ENRICHED_OUTPUT), props, START);
     in = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
         Topics.EVENTS.valueSerde().serializer(), START, Duration.ZERO);
     out = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),

@@ -3,8 +3,8 @@ package io.logpipe.enricher.streams;
 import static io.logpipe.enricher.testing.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logpipe.enricher.EnricherMetrics;
 import io.logpipe.enricher.EnricherMetrics.Outcome;
+import io.logpipe.enricher.EnricherMetrics;
 import io.logpipe.enricher.Enrichment;
 import io.logpipe.enricher.body.BodyLimits;
 import io.logpipe.enricher.cache.MetadataSource;
@@ -13,6 +13,7 @@ import io.logpipe.enricher.meta.BodyFormat;
 import io.logpipe.enricher.meta.OwnerRef;
 import io.logpipe.enricher.meta.PodHints;
 import io.logpipe.enricher.meta.PodMeta;
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.enricher.testing.FakeSource;
 import io.logpipe.runtime.streams.StageTopology;
 import io.logpipe.schemas.KubernetesMetadata;
@@ -50,7 +51,7 @@ class EnricherStepTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enricher-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(StageTopology.between(Topics.EVENTS, step, Topics.ENRICHED), props, START);
+    driver = new TopologyTestDriver(StageTopology.between(Topics.EVENTS, step, EnrichedEventSerde.ENRICHED_OUTPUT), props, START);
     in = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
         Topics.EVENTS.valueSerde().serializer(), START, Duration.ZERO);
     out = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),

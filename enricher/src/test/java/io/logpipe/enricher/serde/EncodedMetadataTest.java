@@ -1,0 +1,67 @@
+package io.logpipe.enricher.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logpipe.schemas.KubernetesMetadata;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class EncodedMetadataTest {
+
+  private final EncodedMetadata kept = new EncodedMetadata();
+  private final byte[] bytes = {1, 2, 3};
+
+  @Test
+  void findsWhatWasKeptForAnEqualValueWithTheSameMaps() {
+    Map<String, String> labels = Map.of("app", "web");
+    kept.keep(metadata("app", labels), bytes);
+    assertThat(kept.find(metadata(new String("app".toCharArray()), labels))).isSameAs(bytes);
+  }
+
+  @Test
+  void missesWhenAnyStringDiffers() {
+    Map<String, String> labels = Map.of("app", "web");
+    kept.keep(metadata("app", labels), bytes);
+    KubernetesMetadata otherImage = metadata("app", labels);
+    otherImage.setContainerImage("img:2");
+    KubernetesMetadata noIp = metadata("app", labels);
+    noIp.setPodIp(null);
+    assertThat(kept.find(otherImage)).isNull();
+    assertThat(kept.find(noIp)).isNull();
+    assertThat(kept.find(metadata("sidecar", labels))).isNull();
+  }
+
+  @Test
+  void missesForEqualButOtherMapInstances() {
+    kept.keep(metadata("app", Map.of("app", "web")), bytes);
+    assertThat(kept.find(metadata("app", Map.of("app", "web")))).isNull();
+  }
+
+  @Test
+  void keepsNothingForMapsThatCouldStillChange() {
+    for (Map<String, String> mutable : java.util.List.<Map<String, String>>of(new HashMap<>(Map.of("a", "b")),
+        new TreeMap<>(), Collections.unmodifiableMap(new HashMap<>()))) {
+      KubernetesMetadata value = metadata("app", mutable);
+      kept.keep(value, bytes);
+      assertThat(kept.find(value)).as(mutable.getClass().getName()).isNull();
+    }
+  }
+
+  @Test
+  void keepsForEveryImmutableMapShape() {
+    for (Map<String, String> immutable : java.util.List.<Map<String, String>>of(Map.of(), Map.of("a", "b"),
+        Map.of("a", "b", "c", "d"), Map.copyOf(new HashMap<>(Map.of("e", "f"))), Collections.emptyMap())) {
+      KubernetesMetadata value = metadata("app", immutable);
+      kept.keep(value, bytes);
+      assertThat(kept.find(value)).as(immutable.getClass().getName()).isSameAs(bytes);
+    }
+  }
+
+  private static KubernetesMetadata metadata(String container, Map<String, String> podLabels) {
+    return new KubernetesMetadata("shop", "web-1", "uid-1", container, "img:1", "node-1", "10.0.0.7",
+        "Deployment", "web", podLabels, Map.of(), Map.of(), Map.of());
+  }
+}

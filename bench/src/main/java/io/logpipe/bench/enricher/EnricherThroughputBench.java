@@ -7,6 +7,7 @@ import io.logpipe.enricher.body.BodyParser;
 import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.PodView;
 import io.logpipe.enricher.meta.ObjectTrimmer;
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.Source;
 import io.logpipe.schemas.StreamKey;
@@ -46,10 +47,17 @@ public class EnricherThroughputBench {
 
   static final int EVENTS = 10_000;
 
-  @Param({"identity", "enricher"})
+  /**
+   * {@code identity}: decode, encode with {@code Topics.LOG_EVENT} (what an identity topology writes with);
+   * {@code identity-enricher-serde}: the same, encoding with the enricher's output serde; {@code enricher}: decode,
+   * enrich, encode with the enricher's output serde ({@code EnrichedEventSerde}, as the enricher service does);
+   * {@code enricher-log-event-serde}: the enricher encoding with {@code Topics.LOG_EVENT}.
+   */
+  @Param({"identity", "identity-enricher-serde", "enricher", "enricher-log-event-serde"})
   public String stage;
 
   private final Serializer<LogEvent> encoder = Topics.LOG_EVENT.serializer();
+  private Serializer<LogEvent> output;
   private final Deserializer<LogEvent> decoder = Topics.LOG_EVENT.deserializer();
   private MetadataCache cache;
   private Enrichment enrichment;
@@ -66,7 +74,9 @@ public class EnricherThroughputBench {
     pods.forEach(p -> cache.putPod(trimmer.pod(p)));
     cache.markReady();
     enrichment = new Enrichment(new BodyParser(settings.bodyLimits()));
-    enrich = stage.equals("enricher");
+    enrich = stage.startsWith("enricher");
+    output = stage.equals("identity") || stage.equals("enricher-log-event-serde") ? encoder
+        : EnrichedEventSerde.ENRICHED_OUTPUT.valueSerde().serializer();
     List<KeyValue<String, LogEvent>> events = events(pods, new Random(11));
     keys = new ArrayList<>(EVENTS);
     values = new ArrayList<>(EVENTS);
@@ -94,7 +104,7 @@ public class EnricherThroughputBench {
           event = enrichment.complete(stream.orElse(null), event, view, view == null);
         }
       }
-      written += encoder.serialize(Topics.ENRICHED.name(), event).length;
+      written += output.serialize(Topics.ENRICHED.name(), event).length;
     }
     return written;
   }

@@ -1,33 +1,45 @@
 package io.logpipe.bench.enricher;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The enricher-to-identity throughput ratio measured fairly on a shared, noisy machine: batches of the two stages
- * alternate in one JVM, so that both see the same load, and the ratio of their median batch times is reported.
+ * The enricher-to-identity throughput ratio measured fairly on a shared, noisy machine: batches of every stage
+ * alternate in one JVM, so that all see the same load, and the ratios of their median batch times are reported.
+ * Stages (see {@link EnricherThroughputBench#stage}): {@code identity} (the reference: what an identity topology
+ * writes with), {@code identity-enricher-serde} (the same with the enricher's output serde), {@code enricher} and
+ * {@code enricher-log-event-serde} (the enricher writing with the generic serde, to show what its serde buys).
  * Run: {@code java -cp "bench/target/classes:bench/target/lib/*" io.logpipe.bench.enricher.ThroughputRatio [rounds]}.
  */
 public final class ThroughputRatio {
 
+  private static final List<String> STAGES =
+      List.of("identity", "identity-enricher-serde", "enricher", "enricher-log-event-serde");
+
   public static void main(String[] args) {
     int rounds = args.length == 0 ? 60 : Integer.parseInt(args[0]);
-    EnricherThroughputBench identity = stage("identity");
-    EnricherThroughputBench enricher = stage("enricher");
+    Map<String, EnricherThroughputBench> stages = new LinkedHashMap<>();
+    STAGES.forEach(name -> stages.put(name, stage(name)));
     for (int warm = 0; warm < 20; warm++) {
-      identity.runOnce();
-      enricher.runOnce();
+      stages.values().forEach(EnricherThroughputBench::runOnce);
     }
-    long[] identityNanos = new long[rounds];
-    long[] enricherNanos = new long[rounds];
+    Map<String, long[]> nanos = new LinkedHashMap<>();
+    STAGES.forEach(name -> nanos.put(name, new long[rounds]));
     for (int r = 0; r < rounds; r++) {
-      identityNanos[r] = time(identity);
-      enricherNanos[r] = time(enricher);
+      for (String name : STAGES) {
+        nanos.get(name)[r] = time(stages.get(name));
+      }
     }
-    double identityRate = rate(median(identityNanos));
-    double enricherRate = rate(median(enricherNanos));
-    System.out.printf("identity %,.0f events/s, enricher %,.0f events/s, ratio %.2f (median of %d alternating "
-        + "batches of %,d events)%n", identityRate, enricherRate, enricherRate / identityRate, rounds,
-        EnricherThroughputBench.EVENTS);
+    double identity = rate(median(nanos.get("identity")));
+    double identitySameSerde = rate(median(nanos.get("identity-enricher-serde")));
+    System.out.printf("median of %d alternating batches of %,d events%n", rounds, EnricherThroughputBench.EVENTS);
+    for (String name : STAGES) {
+      double rate = rate(median(nanos.get(name)));
+      System.out.printf("%-26s %,9.0f events/s %,7.0f ns/event  ratio to identity %.2f, to identity with the "
+          + "enricher serde %.2f%n", name, rate, 1e9 / rate, rate / identity, rate / identitySameSerde);
+    }
   }
 
   private static EnricherThroughputBench stage(String name) {

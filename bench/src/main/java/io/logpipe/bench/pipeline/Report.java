@@ -1,0 +1,50 @@
+package io.logpipe.bench.pipeline;
+
+import java.util.List;
+
+/** Prints the figures of a {@link PipelineBench} run: one throughput row per run, then the latency rows. */
+final class Report {
+
+  private static final List<String> PROCESSES = List.of("broker", "shipper", "fused", "multiline", "enricher",
+      "redactor", "router", "identity");
+
+  private Report() {}
+
+  static void print(List<ThroughputRun.Result> throughput, List<LatencyRun.Result> latency, BenchSettings settings) {
+    System.out.printf("%nthroughput, first line in to last event out, every process running at once; "
+        + "CPU-s per million output records:%n");
+    StringBuilder header = new StringBuilder(String.format("%-13s %10s %10s", "run", "events/s", "lines/s"));
+    PROCESSES.forEach(p -> header.append(String.format(" %9s", p)));
+    System.out.println(header.append(String.format(" %9s %8s", "total", "vs ref")));
+    ThroughputRun.Result reference = throughput.stream().filter(r -> r.name().equals("identity hop")).findFirst()
+        .orElse(null);
+    for (ThroughputRun.Result r : throughput) {
+      StringBuilder row = new StringBuilder(String.format("%-13s %,10.0f %,10.0f", r.name(), r.outputPerSecond(),
+          r.linesPerSecond()));
+      for (String p : PROCESSES) {
+        double cpu = r.cpuPerMillion(p);
+        row.append(Double.isNaN(cpu) ? String.format(" %9s", "-") : String.format(" %9.2f", cpu));
+      }
+      row.append(String.format(" %9.2f", r.totalCpuPerMillion()));
+      row.append(reference == null ? "" : String.format(" %8.2f", r.linesPerSecond() / reference.linesPerSecond()));
+      System.out.println(row);
+    }
+    System.out.println("(events/s: records reaching " + settings.sinkTopics() + "; lines/s: raw lines behind them; "
+        + "vs ref: lines/s over the identity hop's records/s, same broker, same raw records)");
+    for (LatencyRun.Result r : latency) {
+      System.out.printf("%nlatency, line written → event in %s (read_committed), %s, %,d lines/s:%n",
+          settings.sinkTopics().get(0), r.variant(), settings.rate());
+      System.out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d events (%,d written after warm-up, "
+          + "%,d read in all)%n", r.latency().p50(), r.latency().p99(), r.latency().max(), r.latency().events(),
+          r.expected(), r.seen());
+      if (r.latency().events() < r.expected() * 0.99) {
+        System.out.printf("  the pipeline did NOT keep up with %,d lines/s: %,d of %,d measured events arrived in "
+            + "time, so these latencies are queueing, not the pipeline's own%n", settings.rate(),
+            r.latency().events(), r.expected());
+      }
+      StringBuilder cores = new StringBuilder("  CPU at that rate, cores:");
+      r.cores().forEach((name, c) -> cores.append(String.format(" %s %.2f", name, c)));
+      System.out.println(cores.append(String.format(", total %.2f", PipelineBench.sum(r.cores()))));
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.logpipe.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.logpipe.acceptance.Backends.Backend;
+import io.logpipe.acceptance.Pipeline.Stage;
+import io.logpipe.acceptance.Workloads.PodSpec;
+import io.logpipe.cli.Logpipe;
+import io.logpipe.schemas.Topics;
+import io.logpipe.sinks.OpenedBackends;
+import io.logpipe.sinks.loki.LokiReceiver;
+import io.logpipe.testkit.DedicatedBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * One acceptance run: a broker of its own (the test kit's), the mock API server, S3 and Loki of its own (OpenSearch
+ * is the test class's), the pod-log tree, every stage as a child JVM; logs written while the pipeline runs, paced
+ * by what the shipper committed; optionally kill -9 of the shipper twice and of the multiline stage once, each
+ * chosen by progress; then, once every backend holds every event routed to it and every group has consumed
+ * everything, the stages are stopped and each backend is checked ({@link BackendCheck}).
+ */
+final class AcceptanceRun {
+
+  static final int PARTITIONS = 3;
+  static final int CALLS_PER_CONTAINER = 240;
+  static final long SEED = 8;
+  private static final Duration DELIVERY = Duration.ofMinutes(4);
+
+  private final Path dir;
+  private final OpenedBackends.OpenSearch openSearch;
+  private final boolean chaos;
+  private final Duration quietTime;
+  private final List<String> log = new ArrayList<>();
+  private final long started = System.nanoTime();
+
+  AcceptanceRun(Path dir, OpenedBackends.OpenSearch openSearch, boolean chaos, Duration quietTime) {
+    this.dir = dir;
+    this.openSearch = openSearch;
+    this.chaos = chaos;
+    this.quietTime = quietTime;
+  }
+
+  /** Runs it and asserts; prints a timeline of the run on stdout. */
+  void runAndCheck() throws Exception {
+    try (DedicatedBroker broker = DedicatedBroker.start();
+        MockCluster cluster = MockCluster.start();
+        Backends backends = new Backends(openSearch, OpenedBackends.s3(), new LokiReceiver())) {
+      String bootstrap = broker.bootstrapServers();
+      assertThat(Logpipe.commandLine().execute("topics", "create", "--bootstrap-servers", bootstrap,
+          "--partitions", String.valueOf(PARTITIONS), "--replication-factor", "1")).isZero();
+      List<PodSpec> pods = Workloads.pods();
+      Map<String, String> uids = cluster.create(pods);
+      PodLogTree tree = PodLogTree.generate(dir.resolve("pods"), pods, uids, CALLS_PER_CONTAINER, SEED);
+      tree.writeAll(0.3);
+      tree.write(Workloads.DELETED, 1.0);
+      note("tree: " + tree.logs().size() + " containers, " + tree.expected().size() + " events in "
+          + tree.totalLines() + " lines");
+
+      KafkaProgress progress = new KafkaProgress(broker.broker().admin());
+      Pipeline.Setup setup = new Pipeline.Setup(bootstrap, cluster.url(), backends.lokiUrl(),
+          backends.openSearchUrl(), backends.s3Endpoint(), backends.s3Target(), OpenedBackends.S3.ACCESS_KEY,
+          OpenedBackends.S3.SECRET_KEY, dir.resolve("pods"), dir, quietTime);
+      Pipeline pipeline = Pipeline.startStages(setup);
+      try (pipeline) {
+        awaitStage(pipeline, Duration.ofMinutes(2)).until(() -> hasMembers(broker, Stage.ENRICHER.group));
+        note("stages up, enricher synced");
+        // Deleted before any of its lines is read: the enricher must answer from the pod it remembers.
+        cluster.deletePod("batch", Workloads.DELETED);
+        pipeline.startShipper();
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+          try {
+            writeWhileShipping(tree, new RawTopic(bootstrap), progress);
+          } catch (Throwable t) {
+            writerFailure.set(t);
+          }
+        }, "pod-log-writer");
+        writer.start();
+        if (chaos) {
+          chaos(pipeline, progress, tree.totalLines());
+        }
+        writer.join(Duration.ofMinutes(5).toMillis());
+        assertThat(writerFailure.get()).as("the log writer").isNull();
+        note("every line written");
+
+        Map<Backend, BackendCheck> checks = checks(tree);
+        awaitStage(pipeline, DELIVERY).pollInterval(Duration.ofSeconds(2)).until(() -> delivered(backends, checks));
+        note("every backend holds every event routed to it");
+        awaitStage(pipeline, Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> behind(progress).isEmpty());
+        note("every group consumed everything");
+        Map<String, Integer> exits = pipeline.stop();
+        note("stopped: " + exits);
+        assertThat(exits).as("exit codes after SIGTERM").allSatisfy((stage, code) -> assertThat(code).isZero());
+        if (chaos) {
+          assertThat(pipeline.incarnations()).containsEntry(Stage.SHIPPER, 3).containsEntry(Stage.MULTILINE, 2);
+        }
+      } catch (Throwable t) {
+        note("FAILED (" + t + "); " + lastSeen + "\n" + pipeline.tails(20));
+        throw t;
+      } finally {
+        System.out.println(String.join("\n", log));
+      }
+
+      Map<String, Integer> raw = new RawTopic(bootstrap).linesByIdentity();
+      assertThat(raw.values().stream().mapToInt(Integer::intValue).sum()).as("lines in logs.raw.v1")
+          .isEqualTo(tree.totalLines());
+      assertThat(raw).as("lines shipped more than once").allSatisfy((line, copies) -> assertThat(copies).isOne());
+      assertThat(progress.committedEnd(Topics.DLQ.name())).as("records in logs.dlq.v1").isZero();
+      List<String> problems = new ArrayList<>();
+      checks(tree).forEach((backend, check) -> problems.addAll(check.problems(backends.read(backend))));
+      System.out.println("acceptance: Loki received " + backends.lokiRepeats() + " entries more than once");
+      assertThat(problems).as("what the backends hold").isEmpty();
+    }
+  }
+
+  /** The writer: the deleted pod's directory goes once its lines are shipped, then the rest in paced shares. */
+  private void writeWhileShipping(PodLogTree tree, RawTopic raw, KafkaProgress progress) throws Exception {
+    String deleted = tree.keyOf(Workloads.DELETED).toString();
+    int deletedLines = tree.lines(Workloads.DELETED);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> raw.lines(deleted) >= deletedLines);
+    tree.removePodDirectory(Workloads.DELETED);
+    note("deleted pod's directory removed after its " + deletedLines + " lines were shipped");
+    for (int tenth = 4; tenth <= 10; tenth++) {
+      // Stay ahead of the shipper, but not so far that everything is on disk before the first kill.
+      int soFar = tree.linesWritten();
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+          .until(() -> progress.committedEnd(Topics.RAW.name()) >= soFar / 2);
+      tree.writeAll(tenth / 10.0);
+    }
+  }
+
+  /** kill -9 of the shipper at 30% and 70% of the lines committed, of the multiline stage at 45% consumed. */
+  private void chaos(Pipeline pipeline, KafkaProgress progress, int lines) throws Exception {
+    String raw = Topics.RAW.name();
+    awaitStage(pipeline, Duration.ofMinutes(2)).until(() -> progress.committedEnd(raw) >= lines * 3L / 10);
+    pipeline.killAndRestart(Stage.SHIPPER);
+    note("shipper killed (-9) and restarted at " + progress.committedEnd(raw) + " committed raw offsets");
+    awaitStage(pipeline, Duration.ofMinutes(2))
+        .until(() -> progress.consumed(Stage.MULTILINE.group, raw) >= lines * 45L / 100);
+    pipeline.killAndRestart(Stage.MULTILINE);
+    note("multiline killed (-9) and restarted on a fresh state directory at "
+        + progress.consumed(Stage.MULTILINE.group, raw) + " consumed raw offsets");
+    awaitStage(pipeline, Duration.ofMinutes(2)).until(() -> progress.committedEnd(raw) >= lines * 7L / 10);
+    pipeline.killAndRestart(Stage.SHIPPER);
+    note("shipper killed (-9) and restarted at " + progress.committedEnd(raw) + " committed raw offsets");
+  }
+
+  /** Each backend's check: the events routed to it (see {@link Pipeline}), the metadata it shows. */
+  private static Map<Backend, BackendCheck> checks(PodLogTree tree) {
+    List<ExpectedEvent> all = tree.expected();
+    Set<String> secrets = all.stream().flatMap(e -> e.secrets().stream()).map(ExpectedEvent.Secret::value)
+        .collect(Collectors.toSet());
+    Function<ExpectedEvent, Map<String, String>> documents = e -> {
+      PodSpec pod = tree.podOf(e.key());
+      return Map.of("namespace", e.key().namespace(), "pod", e.key().pod(), "pod_uid", e.key().podUid(),
+          "container", e.key().container(), "node", Workloads.NODE, "owner_kind", pod.owner().workloadKind(),
+          "owner_name", pod.owner().workloadName(), "zone", Workloads.ZONE, "source_node", Workloads.NODE);
+    };
+    Function<ExpectedEvent, Map<String, String>> loki = e -> Map.of("namespace", e.key().namespace(),
+        "container", e.key().container(), "stream", e.runtimeStream(), "app", tree.podOf(e.key()).lokiApp(),
+        "pod", e.key().pod(), "pod_uid", e.key().podUid(), "node", Workloads.NODE);
+    Map<Backend, BackendCheck> checks = new EnumMap<>(Backend.class);
+    checks.put(Backend.S3, new BackendCheck("s3", all, documents, secrets));
+    checks.put(Backend.OPENSEARCH, new BackendCheck("opensearch", all.stream()
+        .filter(e -> Pipeline.OPENSEARCH_NAMESPACES.contains(e.key().namespace()) || e.errorJson()).toList(),
+        documents, secrets));
+    checks.put(Backend.LOKI, new BackendCheck("loki", all.stream()
+        .filter(e -> Pipeline.LOKI_NAMESPACES.contains(e.key().namespace()) || e.errorJson()).toList(),
+        loki, secrets));
+    return checks;
+  }
+
+  private boolean delivered(Backends backends, Map<Backend, BackendCheck> checks) {
+    StringBuilder seen = new StringBuilder("delivered so far:");
+    boolean all = true;
+    for (var check : checks.entrySet()) {
+      long arrived = check.getValue().arrived(backends.read(check.getKey()));
+      seen.append(' ').append(check.getKey()).append(' ').append(arrived).append('/')
+          .append(check.getValue().expectedCount());
+      all &= arrived == check.getValue().expectedCount();
+    }
+    lastSeen = seen.toString();
+    return all;
+  }
+
+  private volatile String lastSeen = "";
+
+  /** Groups still behind on their input, by name. */
+  private static Map<String, Long> behind(KafkaProgress progress) {
+    Map<String, Long> behind = new java.util.TreeMap<>();
+    for (Stage stage : Stage.values()) {
+      if (stage.group != null) {
+        long lag = progress.lag(stage.group, stage.input);
+        if (lag > 0) {
+          behind.put(stage.group, lag);
+        }
+      }
+    }
+    return behind;
+  }
+
+  private static boolean hasMembers(DedicatedBroker broker, String group) throws Exception {
+    return !broker.broker().admin().describeConsumerGroups(List.of(group)).all().get().get(group).members()
+        .isEmpty();
+  }
+
+  /** Awaitility that gives up at once when a stage died on its own, and says where the run was. */
+  private ConditionFactory awaitStage(Pipeline pipeline, Duration atMost) {
+    return await().atMost(atMost).pollInterval(Duration.ofMillis(500))
+        .failFast("a stage exited on its own: " + pipeline.exited(), () -> !pipeline.exited().isEmpty());
+  }
+
+  private void note(String what) {
+    String line = String.format("acceptance %s +%5.1fs: %s", chaos ? "chaos" : "calm",
+        (System.nanoTime() - started) / 1e9, what);
+    synchronized (log) {
+      log.add(line);
+    }
+    System.out.println(line);
+  }
+}

@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logpipe.enricher.EnricherConfig;
 import io.logpipe.enricher.EnricherMetrics;
+import io.logpipe.events.EventsCollectorConfig;
 import io.logpipe.events.collector.EventsMetrics;
+import io.logpipe.multiline.MultilineConfig;
 import io.logpipe.multiline.streams.MultilineMetrics;
+import io.logpipe.redactor.RedactorConfig;
 import io.logpipe.redactor.RedactorMetrics;
+import io.logpipe.runtime.config.ConfigReader;
+import io.logpipe.runtime.config.Units;
 import io.logpipe.runtime.health.DropReason;
 import io.logpipe.runtime.health.ServiceMetrics;
+import io.logpipe.shipper.ShipperConfig;
 import io.logpipe.shipper.ShipperMetrics;
 import io.logpipe.shipper.tail.ShipProgress;
+import io.logpipe.sinks.SinkConfig;
+import io.logpipe.sinks.route.RouterConfig;
 import io.logpipe.sinks.route.RouterServiceMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +30,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -194,6 +205,178 @@ class DashboardAndDocsTest {
         }
       });
       return out;
+    }
+  }
+
+  /**
+   * {@code docs/configuration.md} lists, per component, exactly the variables that component's own
+   * {@code *Config.read} reads (with every branch taken: each sink backend, each shipper mode), each with the default
+   * the code applies.
+   */
+  @Nested
+  class ConfigurationReference {
+
+    static final Path CONFIGURATION = Path.of("..", "docs", "configuration.md");
+
+    private final Map<String, Map<String, Row>> documented = Row.sections(read(CONFIGURATION));
+
+    @Test
+    void everyComponentHasASectionWithItsConventionRows() {
+      for (Component c : Component.ALL) {
+        assertThat(documented).as("docs/configuration.md: a section '## %s'", c.name()).containsKey(c.name());
+        assertThat(documented.get(c.name())).as(c.name())
+            .containsKeys(c.prefix() + "_KAFKA_*", c.prefix() + "_" + ConfigReader.CONFIG_FILE);
+      }
+    }
+
+    @Test
+    void everySectionListsExactlyTheVariablesItsComponentReads() {
+      for (Component c : Component.ALL) {
+        Set<String> read = c.settingsRead().keySet();
+        Set<String> listed = new TreeSet<>(documented.getOrDefault(c.name(), Map.of()).keySet());
+        listed.removeIf(name -> name.contains("*") || name.contains("<") || name.endsWith("_CONFIG_FILE"));
+        assertThat(new TreeSet<>(read)).as("docs/configuration.md, section %s: variables %s reads (add the "
+            + "missing ones, remove those it no longer reads)", c.name(), c.name()).isEqualTo(listed);
+      }
+    }
+
+    @Test
+    void everyDocumentedDefaultIsTheOneTheCodeApplies() {
+      List<String> wrong = new ArrayList<>();
+      for (Component c : Component.ALL) {
+        Map<String, Row> rows = documented.getOrDefault(c.name(), Map.of());
+        c.settingsRead().forEach((name, actual) -> {
+          Row row = rows.get(name);
+          if (row != null && !Row.sameDefault(row.defaultValue(), actual)) {
+            wrong.add(name + ": documented '" + row.defaultValue() + "', the code applies '" + actual + "'");
+          }
+        });
+      }
+      assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theDefaultComparisonTellsEqualValuesInTheirDocumentedFormFromDifferentOnes() {
+      assertThat(Row.sameDefault("`512KiB`", "524288")).isTrue();
+      assertThat(Row.sameDefault("`250ms`", "PT0.25S")).isTrue();
+      assertThat(Row.sameDefault("`exactly-once`", "EXACTLY_ONCE")).isTrue();
+      assertThat(Row.sameDefault("`app.kubernetes.io/*,app`", "[app.kubernetes.io/*, app]")).isTrue();
+      assertThat(Row.sameDefault("none", "null")).isTrue();
+      assertThat(Row.sameDefault("required", "<missing>")).isTrue();
+      assertThat(Row.sameDefault("`1s`", "PT2S")).isFalse();
+      assertThat(Row.sameDefault("`1MiB`", "524288")).isFalse();
+      assertThat(Row.sameDefault("`truncate`", "SPLIT")).isFalse();
+      assertThat(Row.sameDefault("none", "[kube-system]")).isFalse();
+      assertThat(Row.sameDefault("`8080`", "<missing>")).isFalse();
+    }
+  }
+
+  /** One row of a configuration table: variable, flag, default, meaning. */
+  record Row(String variable, String flag, String defaultValue, String meaning) {
+
+    private static final Pattern HEADING = Pattern.compile("^## (\\S+)\\s*$");
+    private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
+
+    /** Section heading → variable → row, for tables with four columns. */
+    static Map<String, Map<String, Row>> sections(String markdown) {
+      Map<String, Map<String, Row>> sections = new TreeMap<>();
+      Map<String, Row> current = null;
+      for (String line : markdown.lines().toList()) {
+        Matcher h = HEADING.matcher(line);
+        if (h.matches()) {
+          current = sections.computeIfAbsent(h.group(1), n -> new TreeMap<>());
+          continue;
+        }
+        Matcher r = ROW.matcher(line);
+        if (current != null && r.matches()) {
+          current.put(r.group(1), new Row(r.group(1), r.group(2).strip(), r.group(3).strip(), r.group(4).strip()));
+        }
+      }
+      return sections;
+    }
+
+    /**
+     * Whether a default as documented ({@code `512KiB`}, {@code `1s`}, {@code none}, {@code required}) is the value
+     * the code reports ({@code 524288}, {@code PT1S}, {@code null}, {@code <missing>}). A documented default that
+     * is computed ({@code `logpipe-sink-<backend>`}) is not compared; {@code $TMPDIR} is the JVM's temp directory.
+     */
+    static boolean sameDefault(String documentedDefault, String actual) {
+      String doc = documentedDefault.replaceAll("\\s*\\([^)]*\\)$", "").replace("`", "").strip();
+      if (actual.equals("<missing>") || actual.equals("<set by the variant>")) {
+        return doc.startsWith("required");
+      }
+      if (doc.contains("<")) {
+        return true;
+      }
+      if (doc.equals("none")) {
+        return Set.of("", "null", "[]", "****").contains(actual);
+      }
+      if (doc.contains("$TMPDIR")) {
+        return Path.of(doc.replace("$TMPDIR", System.getProperty("java.io.tmpdir"))).equals(Path.of(actual));
+      }
+      if (actual.startsWith("PT") || actual.startsWith("P")) {
+        try {
+          return Units.duration(doc).equals(Optional.of(java.time.Duration.parse(actual)));
+        } catch (java.time.format.DateTimeParseException e) {
+          // not a duration after all: compared as text below
+        }
+      }
+      if (actual.startsWith("[") && actual.endsWith("]")) {
+        List<String> items = doc.isEmpty() ? List.of() : List.of(doc.split("\\s*,\\s*"));
+        return items.equals(actual.equals("[]") ? List.of() : List.of(actual.substring(1, actual.length() - 1)
+            .split(",\\s*")));
+      }
+      if (actual.matches("\\d+")) {
+        return Units.bytes(doc).equals(Optional.of(Long.parseLong(actual)));
+      }
+      return doc.replace('-', '_').equalsIgnoreCase(actual.replace('-', '_'));
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A component's prefix and how to read its configuration under each branch its reader can take. */
+  record Component(String name, String prefix, Consumer<ConfigReader> read, List<Map<String, String>> variants) {
+
+    static final List<Component> ALL = List.of(
+        new Component("shipper", "SHIPPER", r -> {
+          ShipperConfig.read(r);
+          r.done();
+        }, List.of(Map.of("NODE_NAME", "n"), Map.of("NODE_NAME", "n", "MODE", "at-least-once"))),
+        new Component("multiline", MultilineConfig.PREFIX, MultilineConfig::read, List.of(Map.of())),
+        new Component("enricher", EnricherConfig.PREFIX, EnricherConfig::read, List.of(Map.of())),
+        new Component("redactor", RedactorConfig.PREFIX, RedactorConfig::read, List.of(Map.of())),
+        new Component("router", RouterConfig.PREFIX, RouterConfig::read, List.of(Map.of())),
+        new Component("sink", SinkConfig.PREFIX, SinkConfig::read, List.of(
+            Map.of("BACKEND", "loki", "LOKI_URL", "http://127.0.0.1:3100"),
+            Map.of("BACKEND", "opensearch", "OPENSEARCH_URL", "http://127.0.0.1:9200"),
+            Map.of("BACKEND", "s3", "S3_TARGET", "s3://bucket"))),
+        new Component("k8s-events", EventsCollectorConfig.PREFIX, EventsCollectorConfig::read, List.of(Map.of())));
+
+    /**
+     * Every variable read under any variant, with the value {@code describe()} reports when the variable is not set
+     * (the default; {@code <missing>} for a required one). Variants set only what their branch needs, as flags.
+     */
+    Map<String, String> settingsRead() {
+      Map<String, String> found = new TreeMap<>();
+      for (Map<String, String> flags : variants) {
+        ConfigReader r = ConfigReader.of(prefix, flags, Map.of(), Optional.empty());
+        read.accept(r);
+        r.describe().lines().forEach(line -> {
+          String name = line.substring(0, line.indexOf('='));
+          String value = line.substring(line.indexOf('=') + 1);
+          String bare = name.substring(prefix.length() + 1);
+          boolean given = flags.containsKey(bare) && !flags.get(bare).isEmpty() && value.endsWith("(flag)");
+          found.putIfAbsent(name, given ? "<set by the variant>" : value.replaceFirst(" \\(default\\)$", ""));
+        });
+      }
+      return found;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.logpipe.enricher.body;
 
 import io.logpipe.schemas.ParsedBody;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +110,7 @@ final class FieldCollector {
       }
       case TIME -> {
         if (timeUnixNano == null) {
-          timeUnixNano = (numeric ? parseDecimal(value).flatMap(BodyTime::fromNumber) : BodyTime.fromText(value))
+          timeUnixNano = (numeric ? BodyTime.fromNumberText(value) : BodyTime.fromText(value))
               .orElse(null);
           return timeUnixNano != null;
         }
@@ -147,14 +146,6 @@ final class FieldCollector {
     try {
       return Optional.of(Long.parseLong(text));
     } catch (NumberFormatException notAnInteger) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<BigDecimal> parseDecimal(String text) {
-    try {
-      return Optional.of(new BigDecimal(text));
-    } catch (NumberFormatException notANumber) {
       return Optional.empty();
     }
   }

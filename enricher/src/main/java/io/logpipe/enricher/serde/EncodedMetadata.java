@@ -16,13 +16,17 @@ import java.util.Set;
  * reused encoding cannot differ from a fresh one: a relabelled pod gets new maps, misses, and is encoded again. Any
  * other value (a decoded event's mutable maps) is simply not cached.
  *
- * <p>Bounded and lock-free: a direct-mapped table of immutable entries, where a colliding pod replaces the entry.
- * Entries have only final fields, so a racy read by another stream thread sees a whole entry or the previous one.
+ * <p>Bounded and lock-free: a two-way set-associative table of immutable entries (a value is kept in one of two
+ * neighbouring slots; a third colliding pod replaces the first). Entries have only final fields, so a racy read by
+ * another stream thread sees a whole entry or the previous one.
  */
 final class EncodedMetadata {
 
-  /** 4,096 entries of a few hundred bytes each: about 2 MB, whatever the number of pods. */
-  static final int SLOTS = 4096;
+  /**
+   * At most 16,384 pod containers, each about 600 bytes (the encoding, some 450 bytes with six labels, and the
+   * entry): under 10 MB whatever the number of pods; 1,000 pods fill 6% of it, so two-way collisions are rare.
+   */
+  static final int SLOTS = 16_384;
 
   private static final Set<Class<?>> IMMUTABLE_MAPS = Set.of(Map.of().getClass(), Map.of("k", "v").getClass(),
       Collections.emptyMap().getClass());
@@ -47,7 +51,12 @@ final class EncodedMetadata {
 
   /** The kept encoding of {@code metadata}, or null when there is none (then encode it and {@link #keep} it). */
   byte[] find(KubernetesMetadata metadata) {
-    Entry entry = table[slot(metadata)];
+    int slot = slot(metadata);
+    Entry entry = table[slot];
+    if (entry != null && entry.encodes(metadata)) {
+      return entry.bytes();
+    }
+    entry = table[slot ^ 1];
     return entry != null && entry.encodes(metadata) ? entry.bytes() : null;
   }
 
@@ -57,17 +66,27 @@ final class EncodedMetadata {
         || !immutable(metadata.getNamespaceLabels()) || !immutable(metadata.getNodeLabels())) {
       return;
     }
-    table[slot(metadata)] = new Entry(metadata.getNamespace(), metadata.getPod(), metadata.getPodUid(),
+    int slot = slot(metadata);
+    Entry first = table[slot];
+    if (first != null && !sameStream(first, metadata)) {
+      Entry second = table[slot ^ 1];
+      slot = second == null || sameStream(second, metadata) ? slot ^ 1 : slot;
+    }
+    table[slot] = new Entry(metadata.getNamespace(), metadata.getPod(), metadata.getPodUid(),
         metadata.getContainer(), metadata.getContainerImage(), metadata.getNode(), metadata.getPodIp(),
         metadata.getOwnerKind(), metadata.getOwnerName(), metadata.getPodLabels(), metadata.getPodAnnotations(),
         metadata.getNamespaceLabels(), metadata.getNodeLabels(), bytes);
+  }
+
+  private static boolean sameStream(Entry entry, KubernetesMetadata metadata) {
+    return entry.podUid().equals(metadata.getPodUid()) && entry.container().equals(metadata.getContainer());
   }
 
   private static boolean immutable(Map<String, String> map) {
     return map != null && IMMUTABLE_MAPS.contains(map.getClass());
   }
 
-  private static int slot(KubernetesMetadata metadata) {
+  static int slot(KubernetesMetadata metadata) {
     int hash = Objects.hashCode(metadata.getPodUid()) * 31 + Objects.hashCode(metadata.getContainer());
     return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }

@@ -3,8 +3,12 @@ package io.logpipe.enricher.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BodyTimeTest {
 
@@ -41,5 +45,39 @@ class BodyTimeTest {
   @CsvSource(nullValues = "NONE", value = {"1704164645.5, 1704164645500000000", "-5, NONE", "1e30, NONE"})
   void readsEpochNumbersByMagnitude(String number, Long nanos) {
     assertThat(BodyTime.fromNumber(new BigDecimal(number)).orElse(null)).isEqualTo(nanos);
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {"1704164645", "1704164645.123", "1704164645.123456789123", "1704164645123.5",
+      "1704164645123456.789", "1704164645123456789", "1704164645123456789.9", "99999999999", "99999999999.9999999999",
+      "100000000000", "99999999999999.5", "100000000000000", "99999999999999999.5", "100000000000000000",
+      "9223372036854775807", "9223372036854775808", "999999999999999999", "1000000000000000000", "9300000000",
+      "9223372036.854775807", "9223372036.854775808", "0", "0.0", "0.000000001", "0.0000000001", "000001704164645",
+      "1.5", "1e9", "1.7E9", "-5", "+5", ".5", "5.", "1.2.3", "12a", "", " 1", "1704164645.12x"})
+  void readsEpochNumberTextAsBigDecimalWould(String text) {
+    assertThat(BodyTime.fromNumberText(text)).isEqualTo(viaBigDecimal(text));
+  }
+
+  @Test
+  void readsRandomEpochNumberTextAsBigDecimalWould() {
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder(Long.toString(Math.abs(random.nextLong()) >>> random.nextInt(63)));
+      if (random.nextBoolean()) {
+        text.append('.');
+        for (int d = random.nextInt(14); d >= 0; d--) {
+          text.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      assertThat(BodyTime.fromNumberText(text.toString())).as(text.toString()).isEqualTo(viaBigDecimal(text.toString()));
+    }
+  }
+
+  private static Optional<Long> viaBigDecimal(String text) {
+    try {
+      return BodyTime.fromNumber(new BigDecimal(text));
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
+    }
   }
 }

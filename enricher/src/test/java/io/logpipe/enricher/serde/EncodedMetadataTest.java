@@ -60,6 +60,33 @@ class EncodedMetadataTest {
     }
   }
 
+  @Test
+  void keepsTwoPodsWhoseSlotsCollideAndReplacesTheOlderForAThird() {
+    Map<String, String> labels = Map.of("app", "web");
+    java.util.List<KubernetesMetadata> colliding = new java.util.ArrayList<>();
+    int pair = EncodedMetadata.slot(pod("uid-0", labels)) >> 1;
+    for (int i = 1; colliding.size() < 3; i++) {
+      KubernetesMetadata candidate = pod("uid-" + i, labels);
+      if (EncodedMetadata.slot(candidate) >> 1 == pair) {
+        colliding.add(candidate);
+      }
+    }
+    byte[] second = {4};
+    byte[] third = {5};
+    kept.keep(colliding.get(0), bytes);
+    kept.keep(colliding.get(1), second);
+    assertThat(kept.find(colliding.get(0))).isSameAs(bytes);
+    assertThat(kept.find(colliding.get(1))).isSameAs(second);
+    kept.keep(colliding.get(2), third);
+    assertThat(kept.find(colliding.get(2))).isSameAs(third);
+    assertThat(kept.find(colliding.get(0)) == null || kept.find(colliding.get(1)) == null).isTrue();
+  }
+
+  private static KubernetesMetadata pod(String uid, Map<String, String> podLabels) {
+    return new KubernetesMetadata("shop", "web-1", uid, "app", "img:1", "node-1", "10.0.0.7",
+        "Deployment", "web", podLabels, Map.of(), Map.of(), Map.of());
+  }
+
   private static KubernetesMetadata metadata(String container, Map<String, String> podLabels) {
     return new KubernetesMetadata("shop", "web-1", "uid-1", container, "img:1", "node-1", "10.0.0.7",
         "Deployment", "web", podLabels, Map.of(), Map.of(), Map.of());

@@ -51,19 +51,37 @@ public final class Shipper implements Service, AutoCloseable {
   private final ShipProgress progress = new ShipProgress();
   private final SliceQueue queue;
   private final Supplier<Delivery> deliveries;
+  private final Tailer.Scan scan;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Tailer tailer;
   private volatile Throwable failure;
 
   public Shipper(ShipperConfig config, ServiceMetrics serviceMetrics, Clock clock) {
+    this(config, serviceMetrics, clock, podLogs(config), config.mode() == ShipperConfig.Mode.EXACTLY_ONCE
+        ? () -> new TransactionalDelivery(config, clock, serviceMetrics::bind)
+        : () -> new AtLeastOnceDelivery(config, serviceMetrics::bind));
+  }
+
+  /**
+   * A shipper of other files (issue 9: extra node files, sidecar mode): the same reading, identity, rotation and
+   * transactional positions as pod logs, with its own candidates ({@code scan}) and its own records and positions
+   * ({@code deliveries}). {@code config} supplies the tail, queue, batch and interval settings.
+   */
+  public Shipper(ShipperConfig config, ServiceMetrics serviceMetrics, Clock clock, Tailer.Scan scan,
+      Supplier<Delivery> deliveries) {
     this.config = config;
     this.clock = clock;
     this.metrics = new ShipperMetrics(serviceMetrics, progress);
     this.queue = new SliceQueue(config.queueBytes());
-    this.deliveries = config.mode() == ShipperConfig.Mode.EXACTLY_ONCE
-        ? () -> new TransactionalDelivery(config, clock, serviceMetrics::bind)
-        : () -> new AtLeastOnceDelivery(config, serviceMetrics::bind);
+    this.deliveries = deliveries;
+    this.scan = scan;
+  }
+
+  private static Tailer.Scan podLogs(ShipperConfig config) {
+    LogFileFilter filter = new LogFileFilter(config.logRoot().getFileSystem(), config.includeGlobs(),
+        config.excludeGlobs(), config.excludeNamespaces());
+    return new Discovery(config.logRoot(), filter)::scan;
   }
 
   /**
@@ -71,7 +89,11 @@ public final class Shipper implements Service, AutoCloseable {
    * open batch is finished first). {@code health} turns ready once positions are loaded and Kafka answers.
    */
   public static Shipper start(ShipperConfig config, ServiceMetrics metrics, HealthState health) {
-    Shipper shipper = new Shipper(config, metrics, Clock.systemUTC());
+    return start(new Shipper(config, metrics, Clock.systemUTC()), health);
+  }
+
+  /** As {@link #start(ShipperConfig, ServiceMetrics, HealthState)}, for a shipper built with its own sources. */
+  public static Shipper start(Shipper shipper, HealthState health) {
     Thread thread = new Thread(() -> {
       try {
         shipper.run(health);
@@ -87,10 +109,8 @@ public final class Shipper implements Service, AutoCloseable {
 
   @Override
   public void run(HealthState health) throws Exception {
-    LogFileFilter filter = new LogFileFilter(config.logRoot().getFileSystem(), config.includeGlobs(),
-        config.excludeGlobs(), config.excludeNamespaces());
     Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
-    try (Tailer t = new Tailer(new Discovery(config.logRoot(), filter), config.tail(), clock, metrics, progress);
+    try (Tailer t = new Tailer(scan, config.tail(), clock, metrics, progress);
         ChangeWatcher watcher = new ChangeWatcher(config.logRoot())) {
       tailer = t;
       while (!stopping()) {

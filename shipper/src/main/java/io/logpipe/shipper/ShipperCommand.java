@@ -6,7 +6,10 @@ import io.logpipe.runtime.health.HealthServer;
 import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
+import io.logpipe.runtime.service.Service;
 import io.logpipe.runtime.service.ServiceRunner;
+import io.logpipe.shipper.run.ShipperServices;
+import io.logpipe.shipper.run.SourcesConfig;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +56,18 @@ public final class ShipperCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<ShipperConfig> read = ConfigReader.fromEnvironment("SHIPPER", flags())
-        .readOrReport("shipper", ShipperConfig::read);
+    Optional<Settings> read = ConfigReader.fromEnvironment("SHIPPER", flags())
+        .readOrReport("shipper", r -> new Settings(ShipperConfig.read(r), SourcesConfig.read(r)));
     if (read.isEmpty()) {
       return ExitCodes.CONFIG;
     }
-    ShipperConfig config = read.get();
+    ShipperConfig config = read.get().shipper();
     HealthState health = new HealthState();
     try (ServiceMetrics metrics = ServiceMetrics.create("shipper");
         HealthServer http = HealthServer.start(config.http().port(), metrics.registry(), health)) {
       LOG.info("health and metrics on port {}", http.port());
-      Shipper shipper = new Shipper(config, metrics, Clock.systemUTC());
+      // Pod logs, plus the extra node files and the journal when switched on; or sidecar mode (issue 9).
+      Service shipper = ShipperServices.of(config, read.get().sources(), metrics, Clock.systemUTC());
       ExitAfterShutdown exit = new ExitAfterShutdown();
       int code = ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT,
           exit);
@@ -71,6 +75,9 @@ public final class ShipperCommand implements Callable<Integer> {
       return code;
     }
   }
+
+  /** Everything the command reads, every problem reported at once. */
+  record Settings(ShipperConfig shipper, SourcesConfig sources) {}
 
   /** The flags given, under their configuration names (flags win over the environment). */
   Map<String, String> flags() {

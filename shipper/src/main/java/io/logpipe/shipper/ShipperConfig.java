@@ -78,6 +78,13 @@ public record ShipperConfig(
         batch, commitInterval, compression, positions, http, idPrefix);
   }
 
+  /** The same settings with other bounds for the reader queue and the batch (a sidecar, the extra node files). */
+  public ShipperConfig withBuffers(long queue, long batch) {
+    return new ShipperConfig(logRoot, nodeName, kafka, mode, excludeNamespaces, includeGlobs, excludeGlobs, tail,
+        rescanInterval, pollInterval, queue, batch, commitInterval, compression, positionsFile, http,
+        transactionalIdPrefix);
+  }
+
   /**
    * The producer's {@code transactional.id}, {@code <prefix>-shipper-<node>}: from the node name, so a restarted
    * shipper fences its predecessor; the prefix (the release name) keeps two releases on one Kafka apart.

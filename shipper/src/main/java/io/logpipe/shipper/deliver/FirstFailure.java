@@ -10,7 +10,7 @@ import org.apache.kafka.common.KafkaException;
  * remaining {@code send} of the batch waits {@code max.block.ms} for metadata in turn: a batch of thousands of lines
  * would hold the shipper for hours instead of failing, reconnecting and rewinding.
  */
-final class FirstFailure implements Callback {
+public final class FirstFailure implements Callback {
 
   private final AtomicReference<Exception> first = new AtomicReference<>();
 
@@ -22,7 +22,7 @@ final class FirstFailure implements Callback {
   }
 
   /** Throws if any send of the batch failed so far. */
-  void check() {
+  public void check() {
     Exception e = first.get();
     if (e != null) {
       throw new KafkaException("a send of the batch failed: " + e, e);

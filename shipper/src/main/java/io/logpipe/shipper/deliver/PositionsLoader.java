@@ -28,12 +28,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Called only after the transactional producer's {@code initTransactions}, which completes or aborts whatever a
  * predecessor left open, so the last stable offset already covers every transaction that committed.
  */
-final class PositionsLoader {
+public final class PositionsLoader {
 
   private PositionsLoader() {}
 
-  /** {@code clientProperties}: the bootstrap servers and the user's client overrides (security settings). */
-  static Committed load(Map<String, Object> clientProperties, String node, Duration timeout) {
+  /**
+   * {@code clientProperties}: the bootstrap servers and the user's client overrides (security settings).
+   * {@code node}: the owner of the keys, {@code <owner>/<device>:<inode>:<fingerprint>}; other sources of the same
+   * node keep their positions under longer owners ({@code <node>/files/…}, {@code <node>/journal}), skipped here.
+   */
+  public static Committed load(Map<String, Object> clientProperties, String node, Duration timeout) {
     Map<String, Object> props = new HashMap<>(clientProperties);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -60,7 +64,7 @@ final class PositionsLoader {
           throw new TimeoutException("reading " + Topics.POSITIONS.name() + " took longer than " + timeout);
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.key() == null || !r.key().startsWith(prefix)) {
+          if (r.key() == null || !r.key().startsWith(prefix) || !isFileKey(r.key().substring(prefix.length()))) {
             continue;
           }
           if (r.value() == null) {
@@ -77,6 +81,11 @@ final class PositionsLoader {
       }
       return new Committed(positions, forgotten);
     }
+  }
+
+  /** {@code <device>:<inode>:<fingerprint>} and nothing more: not another source's key under the same node. */
+  static boolean isFileKey(String idPart) {
+    return idPart.indexOf('/') < 0 && idPart.chars().filter(c -> c == ':').count() == 2;
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

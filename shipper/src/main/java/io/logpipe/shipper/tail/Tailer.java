@@ -44,9 +44,12 @@ public final class Tailer implements AutoCloseable {
       .thenComparing(c -> !c.rotated())
       .thenComparing(c -> c.path().toString());
 
-  /** One walk of the log root (the {@link Discovery}); a seam so tests can change the files while it runs. */
+  /**
+   * One walk of the log root (the {@link Discovery}); a seam so tests can change the files while it runs, and so
+   * other file sources (extra node files, sidecar mode) reuse the same machinery with their own candidates.
+   */
   @FunctionalInterface
-  interface Scan {
+  public interface Scan {
     List<Candidate> scan(Consumer<Path> onDirectory);
   }
 
@@ -75,7 +78,7 @@ public final class Tailer implements AutoCloseable {
     this(discovery::scan, settings, clock, events, progress);
   }
 
-  Tailer(Scan discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
+  public Tailer(Scan discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
     this.discovery = discovery;
     this.settings = settings;
     this.clock = clock;

@@ -61,6 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardAndDocsTest {
 
   static final Path DASHBOARD = Path.of("grafana", "logpipe-dashboard.json");
+  static final Path OPERATIONS = Path.of("..", "docs", "operations.md");
 
   /**
    * Every PromQL expression of the dashboard names only metrics the code exports, and selects or groups only by
@@ -97,6 +98,18 @@ class DashboardAndDocsTest {
     void everyExpressionNamesOnlyMetricsTheCodeExports() {
       List<String> expressions = expressions();
       assertThat(expressions).hasSizeGreaterThan(10);
+      assertThat(unknownMetrics(expressions)).as("metrics the dashboard queries but no component exports").isEmpty();
+    }
+
+    @Test
+    void theAlertsSuggestedInTheDocsNameOnlyMetricsAndLabelsTheCodeExports() {
+      List<String> alerts = PromQl.codeBlocks(read(OPERATIONS));
+      assertThat(alerts).hasSizeGreaterThan(5);
+      assertThat(unknownMetrics(alerts)).as("metrics docs/operations.md uses but no component exports").isEmpty();
+      assertThat(labelProblems(alerts)).isEmpty();
+    }
+
+    private Map<String, Set<String>> unknownMetrics(List<String> expressions) {
       Map<String, Set<String>> unknown = new TreeMap<>();
       for (String expr : expressions) {
         Set<String> names = PromQl.metricNames(expr);
@@ -104,14 +117,19 @@ class DashboardAndDocsTest {
         names.stream().filter(name -> !exported.containsKey(name))
             .forEach(name -> unknown.computeIfAbsent(name, n -> new TreeSet<>()).add(expr));
       }
-      assertThat(unknown).as("metrics the dashboard queries but no component exports").isEmpty();
+      return unknown;
     }
 
     @Test
     void everyExpressionSelectsAndGroupsOnlyByLabelsItsMetricsCarry() {
+      assertThat(labelProblems(expressions())).isEmpty();
+    }
+
+    private List<String> labelProblems(List<String> expressions) {
       List<String> problems = new ArrayList<>();
-      for (String expr : expressions()) {
+      for (String expr : expressions) {
         Set<String> allowed = new TreeSet<>(TARGET_LABELS);
+        PromQl.metricNames(expr).forEach(metric -> allowed.addAll(exported.getOrDefault(metric, Set.of())));
         PromQl.selectors(expr).forEach((metric, labels) -> {
           Set<String> carried = exported.getOrDefault(metric, Set.of());
           allowed.addAll(carried);
@@ -121,7 +139,7 @@ class DashboardAndDocsTest {
         PromQl.groupingLabels(expr).stream().filter(l -> !allowed.contains(l))
             .forEach(l -> problems.add("grouping by " + l + " that no metric of the expression has: " + expr));
       }
-      assertThat(problems).isEmpty();
+      return problems;
     }
 
     @Test
@@ -490,6 +508,19 @@ class DashboardAndDocsTest {
         while (l.find()) {
           labels.add(l.group(1));
         }
+      }
+      return out;
+    }
+
+    private static final Pattern CODE_BLOCK = Pattern.compile("(?s)```promql\\n(.*?)```");
+
+    /** The {@code promql} code blocks of a Markdown text, comment lines left out. */
+    static List<String> codeBlocks(String markdown) {
+      List<String> out = new ArrayList<>();
+      Matcher m = CODE_BLOCK.matcher(markdown);
+      while (m.find()) {
+        out.add(m.group(1).lines().filter(line -> !line.strip().startsWith("#"))
+            .reduce("", (a, b) -> a + " " + b).strip());
       }
       return out;
     }

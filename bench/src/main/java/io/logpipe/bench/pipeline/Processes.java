@@ -2,7 +2,6 @@ package io.logpipe.bench.pipeline;
 
 import io.logpipe.bench.shipper.ChildJvm;
 import io.logpipe.bench.shipper.ShipperBench;
-import io.logpipe.bench.shipper.ShipperProcess;
 import io.logpipe.cli.Logpipe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ final class Processes implements AutoCloseable {
   private final Map<String, String> env;
   private final List<Measured> measured = new ArrayList<>();
   private final List<ChildJvm> started = new ArrayList<>();
+  private final Map<String, Process> exitCodes = new LinkedHashMap<>();
 
   /**
    * {@code broker}: the broker JVM, already started, measured with the others but not stopped here; {@code env}:
@@ -58,9 +58,13 @@ final class Processes implements AutoCloseable {
     }
   }
 
-  /** {@code logpipe shipper} in exactly-once mode over {@code logRoot}, with the agent heap of ShipperBench. */
+  /**
+   * {@code logpipe shipper} in exactly-once mode over {@code logRoot}, with the agent heap of ShipperBench. Started
+   * through our own main class so that a process list tells it from the shipper bench's (and nothing aimed at
+   * {@code ShipperProcess} by name stops it).
+   */
   Measured startShipper(Path logRoot, String bootstrap) throws IOException {
-    return start("shipper", ShipperProcess.class.getName(), ShipperBench.AGENT_JVM, env,
+    return start("shipper", PipelineShipper.class.getName(), ShipperBench.AGENT_JVM, env,
         port -> List.of("--log-root", logRoot.toString(), "--bootstrap-servers", bootstrap, "--node-name",
             "bench-node", "--exclude-namespaces", "", "--mode", "exactly-once", "--http-port", String.valueOf(port)));
   }
@@ -84,7 +88,8 @@ final class Processes implements AutoCloseable {
     Map<String, Double> cpu = new LinkedHashMap<>();
     for (Measured m : measured) {
       if (!m.handle().isAlive()) {
-        throw new IllegalStateException(m.name() + " exited during the run; see its log in " + dir);
+        String code = exitCodes.containsKey(m.name()) ? " with code " + exitCodes.get(m.name()).exitValue() : "";
+        throw new IllegalStateException(m.name() + " exited during the run" + code + "; see its log in " + dir);
       }
       cpu.put(m.name(), m.handle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
     }
@@ -107,6 +112,7 @@ final class Processes implements AutoCloseable {
     jvmArgs.add("-Djava.io.tmpdir=" + tmp);
     ChildJvm jvm = ChildJvm.start(mainClass, jvmArgs, args.at(port), env, dir.resolve(name + ".log"));
     started.add(jvm);
+    exitCodes.put(name, jvm.process);
     Measured m = new Measured(name, jvm.process.toHandle(), port);
     measured.add(m);
     return m;

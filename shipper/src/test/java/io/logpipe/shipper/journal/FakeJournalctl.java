@@ -56,15 +56,18 @@ public final class FakeJournalctl {
     boolean started = cursor == null && !onlyNew;
     boolean cursorSeen = cursor == null;
     long written = 0;
-    try (InputStream in = Files.newInputStream(journal)) {
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(journal))) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       if (onlyNew) {
         in.skipNBytes(Files.size(journal)); // nothing stored, only what is appended (whole lines)
         started = true;
       }
-      while (Instant.now().isBefore(end) && parent.isAlive()) {
+      while (Instant.now().isBefore(end)) {
         int b = in.read();
         if (b < 0) {
+          if (!parent.isAlive()) {
+            return; // the shipper was killed: no one reads us
+          }
           if (!cursorSeen) {
             System.err.println("Failed to seek to cursor: Invalid argument");
             System.exit(1);
@@ -90,7 +93,10 @@ public final class FakeJournalctl {
         if (units.isEmpty() || units.stream().anyMatch(u -> text.contains("\"_SYSTEMD_UNIT\":\"" + u + "\"")
             || text.contains("\"_SYSTEMD_UNIT\":\"" + u + ".service\""))) {
           out.println(text);
-          if (++written >= limit) {
+          if (++written % 64 == 0 && out.checkError()) {
+            return; // the reader is gone
+          }
+          if (written >= limit) {
             out.flush();
             System.err.println("Journal file corrupted, stopping (stand-in, after " + written + " lines)");
             System.exit(1);

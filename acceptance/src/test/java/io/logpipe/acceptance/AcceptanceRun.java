@@ -18,9 +18,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -213,14 +215,21 @@ final class AcceptanceRun {
   }
 
   private static boolean hasMembers(DedicatedBroker broker, String group) throws Exception {
-    return !broker.broker().admin().describeConsumerGroups(List.of(group)).all().get().get(group).members()
-        .isEmpty();
+    try {
+      return !broker.broker().admin().describeConsumerGroups(List.of(group)).all().get().get(group).members()
+          .isEmpty();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return false; // not joined yet
+      }
+      throw e;
+    }
   }
 
   /** Awaitility that gives up at once when a stage died on its own, and says where the run was. */
   private ConditionFactory awaitStage(Pipeline pipeline, Duration atMost) {
     return await().atMost(atMost).pollInterval(Duration.ofMillis(500))
-        .failFast("a stage exited on its own: " + pipeline.exited(), () -> !pipeline.exited().isEmpty());
+        .failFast(() -> assertThat(pipeline.exited()).as("stages that exited on their own").isEmpty());
   }
 
   private void note(String what) {

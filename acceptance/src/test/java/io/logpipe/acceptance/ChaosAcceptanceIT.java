@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaosAcceptanceIT {
 
-  @TempDir static Path dir;
+  // Kept when the run fails: the stages' output is under run/logs.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
   private static OpenedBackends.OpenSearch openSearch;
 
   @BeforeAll

@@ -152,6 +152,8 @@ final class Pipeline implements AutoCloseable {
         env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
         env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
         env.put("KUBERNETES_NAMESPACE", "default");
+        // fabric8 gives a request 10 s; on this shared 2-core machine the informers' first lists can take longer.
+        env.put("KUBERNETES_REQUEST_TIMEOUT", "60000");
       }
       case ROUTER -> {
         env.put("ROUTER_RULE_ARCHIVE_SINKS", "s3");

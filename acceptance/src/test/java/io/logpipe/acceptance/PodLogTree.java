@@ -98,6 +98,9 @@ final class PodLogTree {
     int until = (int) Math.round(log.blocks.size() * Math.min(1.0, share));
     Double rotateAt = ROTATIONS.get(podOf.get(i).name());
     Path file = file(log.key);
+    if (written.get(i) >= until) {
+      return; // nothing new (and a removed pod's directory is not made again)
+    }
     try {
       Files.createDirectories(file.getParent());
       for (int b = written.get(i); b < until; b++) {

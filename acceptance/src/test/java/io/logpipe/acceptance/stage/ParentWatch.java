@@ -10,8 +10,8 @@ import java.io.IOException;
  */
 public final class ParentWatch {
 
-  /** The exit code of a stage whose parent went away. */
-  static final int ORPHANED = 3;
+  /** The exit code of a stage whose parent went away (none of logpipe's own {@code ExitCodes}). */
+  static final int ORPHANED = 97;
 
   private ParentWatch() {}
 

@@ -81,7 +81,9 @@ public final class StageJvm implements AutoCloseable {
 
   /** SIGTERM, then wait (bounded) for the stage to finish what it holds; its exit code, or -1 if it had to be killed. */
   public int stop() throws InterruptedException {
-    process.destroy();
+    // ProcessHandle.destroy() sends SIGTERM and nothing else; Process.destroy() would also close our end of the
+    // stage's stdin, which ParentWatch takes for this JVM's death, halting the stage before it finished.
+    process.toHandle().destroy();
     if (process.waitFor(45, TimeUnit.SECONDS)) {
       return process.exitValue();
     }

@@ -9,6 +9,7 @@ import io.logpipe.schemas.StreamKey;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,10 +22,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * forgotten only once no lookup has asked for it for {@code deletedGrace} — the stream has been quiet that long —
  * not a fixed time after the deletion. Their number is bounded by {@code maxDeleted}: past it, the pod quiet the
  * longest is forgotten first (counted).
+ *
+ * <p>A live pod's view is resolved on its first lookup and reused by later ones (a view costs four map lookups and
+ * an owner walk; every event asks for one) until a namespace, node or owner changes in a way that could change it:
+ * those bump a generation that every kept view is checked against. Informer updates that change nothing kept (node
+ * heartbeats, ReplicaSet status) do not.
  */
 public final class MetadataCache implements MetadataSource {
 
   private record OwnerKey(String namespace, OwnerRef owner) {}
+
+  /** A live pod, and its view as resolved at {@code generation} (null until first looked up). */
+  private record Live(PodMeta pod, PodView view, long generation) {}
 
   /** A deleted pod's last view and when a line last asked for it. */
   private static final class Deleted {
@@ -41,12 +50,13 @@ public final class MetadataCache implements MetadataSource {
   private final long graceMillis;
   private final int maxDeleted;
   private final OwnerResolver owners;
-  private final Map<String, PodMeta> podsByUid = new ConcurrentHashMap<>();
+  private final Map<String, Live> podsByUid = new ConcurrentHashMap<>();
   private final Map<String, Deleted> deletedByUid = new ConcurrentHashMap<>();
   private final Map<String, NamespaceMeta> namespaces = new ConcurrentHashMap<>();
   private final Map<String, NodeMeta> nodes = new ConcurrentHashMap<>();
   private final Map<OwnerKey, OwnerRef> controllers = new ConcurrentHashMap<>();
   private final AtomicLong forgottenEarly = new AtomicLong();
+  private final AtomicLong generation = new AtomicLong();
   private volatile boolean ready;
 
   public MetadataCache(InstantSource clock, Duration deletedGrace, int maxDeleted) {
@@ -58,9 +68,9 @@ public final class MetadataCache implements MetadataSource {
 
   @Override
   public Optional<PodView> lookup(StreamKey stream) {
-    PodMeta pod = podsByUid.get(stream.podUid());
-    if (pod != null) {
-      return Optional.of(view(pod));
+    Live live = podsByUid.get(stream.podUid());
+    if (live != null) {
+      return Optional.of(viewOf(stream.podUid(), live));
     }
     Deleted deleted = deletedByUid.get(stream.podUid());
     if (deleted == null) {
@@ -87,14 +97,14 @@ public final class MetadataCache implements MetadataSource {
   }
 
   public void putPod(PodMeta pod) {
-    podsByUid.put(pod.uid(), pod);
+    podsByUid.put(pod.uid(), new Live(pod, null, -1));
     deletedByUid.remove(pod.uid());
   }
 
   /** The pod is gone from the API: keep its view until its streams have been quiet for the grace time. */
   public void deletePod(String uid) {
-    PodMeta pod = podsByUid.remove(uid);
-    if (pod == null) {
+    Live live = podsByUid.remove(uid);
+    if (live == null) {
       return;
     }
     if (deletedByUid.size() >= maxDeleted) {
@@ -103,36 +113,36 @@ public final class MetadataCache implements MetadataSource {
         forgetQuietest();
       }
     }
-    deletedByUid.put(uid, new Deleted(view(pod), clock.millis()));
+    deletedByUid.put(uid, new Deleted(view(live.pod()), clock.millis()));
   }
 
   public void putNamespace(NamespaceMeta namespace) {
-    namespaces.put(namespace.name(), namespace);
+    changed(namespaces.put(namespace.name(), namespace), namespace);
   }
 
   public void removeNamespace(String name) {
-    namespaces.remove(name);
+    changed(namespaces.remove(name), null);
   }
 
   public void putNode(NodeMeta node) {
-    nodes.put(node.name(), node);
+    changed(nodes.put(node.name(), node), node);
   }
 
   public void removeNode(String name) {
-    nodes.remove(name);
+    changed(nodes.remove(name), null);
   }
 
   /** Records the controller of a ReplicaSet or Job (null when it has none, e.g. a Job run by hand). */
   public void putOwner(String namespace, OwnerRef owner, OwnerRef controller) {
     if (controller == null) {
-      controllers.remove(new OwnerKey(namespace, owner));
+      changed(controllers.remove(new OwnerKey(namespace, owner)), null);
     } else {
-      controllers.put(new OwnerKey(namespace, owner), controller);
+      changed(controllers.put(new OwnerKey(namespace, owner), controller), controller);
     }
   }
 
   public void removeOwner(String namespace, OwnerRef owner) {
-    controllers.remove(new OwnerKey(namespace, owner));
+    changed(controllers.remove(new OwnerKey(namespace, owner)), null);
   }
 
   /** Forgets deleted pods whose streams have been quiet for the grace time; returns how many. */
@@ -164,6 +174,26 @@ public final class MetadataCache implements MetadataSource {
             forgottenEarly.incrementAndGet();
           }
         });
+  }
+
+  /** The kept view of a live pod if nothing it was resolved from has changed since, else a new one, kept. */
+  private PodView viewOf(String uid, Live live) {
+    long now = generation.get();
+    if (live.view() != null && live.generation() == now) {
+      return live.view();
+    }
+    PodView view = view(live.pod());
+    // Read the generation before resolving: a change made meanwhile leaves this view already stale, never kept
+    // as current. Replaced only if the pod was not updated meanwhile.
+    podsByUid.replace(uid, live, new Live(live.pod(), view, now));
+    return view;
+  }
+
+  /** Invalidates every kept view when a namespace, node or owner entry really changed. */
+  private void changed(Object before, Object after) {
+    if (!Objects.equals(before, after)) {
+      generation.incrementAndGet();
+    }
   }
 
   private PodView view(PodMeta pod) {

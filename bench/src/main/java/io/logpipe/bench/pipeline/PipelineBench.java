@@ -25,7 +25,7 @@ public final class PipelineBench {
   private PipelineBench() {}
 
   public static void main(String[] args) throws Exception {
-    quietKafkaClients();
+    quietLogs();
     BenchSettings settings = BenchSettings.fromSystemProperties();
     Path dir = Path.of("target", "pipeline-bench").toAbsolutePath();
     deleteTree(dir);
@@ -49,12 +49,14 @@ public final class PipelineBench {
   }
 
   /**
-   * BrokerProcess asks the broker for its nodes while it is still starting; the client's connection warnings would
-   * bury the figures (the child JVMs log to their own files under target/pipeline-bench).
+   * The figures are the output: BrokerProcess asks the broker for its nodes while it is still starting, and the
+   * client's connection warnings, like the topic creation's log line, would bury them. The child JVMs log to their
+   * own files under target/pipeline-bench.
    */
-  private static void quietKafkaClients() {
-    if (LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger kafka) {
-      kafka.setLevel(ch.qos.logback.classic.Level.ERROR);
+  private static void quietLogs() {
+    if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.ERROR);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(null); // inherit root
     }
   }
 

@@ -19,14 +19,16 @@ final class Report {
     ThroughputRun.Result reference = throughput.stream().filter(r -> r.name().equals("identity hop")).findFirst()
         .orElse(null);
     for (ThroughputRun.Result r : throughput) {
-      StringBuilder row = new StringBuilder(String.format("%-13s %,10.0f %,10.0f", r.name(), r.outputPerSecond(),
-          r.linesPerSecond()));
+      StringBuilder row = new StringBuilder(String.format("%-13s %,10.0f %10s", r.name(), r.outputPerSecond(),
+          Double.isNaN(r.linesPerSecond()) ? "-" : String.format("%,.0f", r.linesPerSecond())));
       for (String p : PROCESSES) {
         double cpu = r.cpuPerMillion(p);
         row.append(Double.isNaN(cpu) ? String.format(" %9s", "-") : String.format(" %9.2f", cpu));
       }
       row.append(String.format(" %9.2f", r.totalCpuPerMillion()));
-      row.append(reference == null ? "" : String.format(" %8.2f", r.linesPerSecond() / reference.linesPerSecond()));
+      double ratio = reference == null ? Double.NaN : r.linesPerSecond() / reference.linesPerSecond();
+      row.append(Double.isNaN(ratio) ? String.format(" %8s", "-") : String.format(" %8.2f", ratio));
+      row.append(r.drained() ? "" : "  (stopped at the limit, not drained: CPU includes events still in flight)");
       System.out.println(row);
     }
     System.out.println("(events/s: records reaching " + settings.sinkTopics() + "; lines/s: raw lines behind them; "

@@ -21,7 +21,8 @@ final class ThroughputRun {
   private static final Duration QUIET = Duration.ofSeconds(3);
 
   /** What one run measured: the steady window, and the exact records behind the offsets it counted. */
-  record Result(String name, RunWindow window, long outputRecords, long outputOffsets, long inputLines) {
+  record Result(String name, RunWindow window, long outputRecords, long outputOffsets, long inputLines,
+      boolean drained) {
 
     double recordsPerOffset() {
       return outputOffsets == 0 ? 1 : (double) outputRecords / outputOffsets;
@@ -31,9 +32,12 @@ final class ThroughputRun {
       return window.perSecond(recordsPerOffset());
     }
 
-    /** Input lines per second in the window: output per second times lines per output record over the run. */
+    /**
+     * Input lines per second in the window: output per second times lines per output record over the run; NaN
+     * when the run stopped at the limit, since how many lines the output so far stands for is then unknown.
+     */
     double linesPerSecond() {
-      return outputPerSecond() * inputLines / outputRecords;
+      return drained ? outputPerSecond() * inputLines / outputRecords : Double.NaN;
     }
 
     double cpuPerMillion(String process) {
@@ -81,6 +85,7 @@ final class ThroughputRun {
     long start = System.nanoTime();
     long lastChange = start;
     long last = -1;
+    boolean drained;
     while (true) {
       long input = scenario.counts.stableEnd(inputs);
       long output = scenario.counts.stableEnd(outputs);
@@ -90,7 +95,7 @@ final class ThroughputRun {
         last = output;
         lastChange = now;
       }
-      boolean drained = input >= lines && output > 0 && now - lastChange >= QUIET.toNanos();
+      drained = input >= lines && output > 0 && now - lastChange >= QUIET.toNanos();
       if (drained || now - start > TimeUnit.SECONDS.toNanos(limitSeconds)) {
         if (!drained) {
           System.out.printf("  %s: stopped at the %d s limit before draining (-Dbench.limit.seconds)%n", name,
@@ -104,6 +109,6 @@ final class ThroughputRun {
     long records = scenario.counts.records(outputs);
     System.out.printf("  %s: %,d records in %s, %.1f s from the first line in to the last record out, %.2f cores "
         + "busy%n", name, records, outputs, window.seconds(), window.cores());
-    return new Result(name, window, records, last, lines);
+    return new Result(name, window, records, last, lines, drained);
   }
 }

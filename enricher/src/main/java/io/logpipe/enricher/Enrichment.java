@@ -31,13 +31,24 @@ public final class Enrichment {
 
   /** The stream of an event: from its record key, else from its source path; empty when neither is a stream. */
   public static Optional<StreamKey> streamOf(String key, LogEvent event) {
-    if (key != null) {
-      try {
-        return Optional.of(StreamKey.parse(key));
-      } catch (IllegalArgumentException notAStreamKey) {
-        // fall back to the path below
-      }
+    StreamKey keyed = streamOfKey(key);
+    return keyed != null ? Optional.of(keyed) : streamOfPath(event);
+  }
+
+  /** The stream a record key names, or null when the key is not a stream key. */
+  public static StreamKey streamOfKey(String key) {
+    if (key == null) {
+      return null;
     }
+    try {
+      return StreamKey.parse(key);
+    } catch (IllegalArgumentException notAStreamKey) {
+      return null;
+    }
+  }
+
+  /** The stream of an event's source path; empty when it is not a pod log. */
+  public static Optional<StreamKey> streamOfPath(LogEvent event) {
     String path = event.getSource() == null ? null : event.getSource().getPath();
     return PodLogPath.parse(path).map(PodLogPath::stream);
   }

@@ -69,10 +69,7 @@ public class EnricherThroughputBench {
   public void setUp() {
     List<Pod> pods = SamplePods.generate(1_000, 7);
     EnricherSettings settings = EnricherSettings.defaults();
-    cache = settings.newCache(InstantSource.system());
-    ObjectTrimmer trimmer = settings.newTrimmer();
-    pods.forEach(p -> cache.putPod(trimmer.pod(p)));
-    cache.markReady();
+    cache = cacheOf(pods, settings);
     enrichment = new Enrichment(new BodyParser(settings.bodyLimits()));
     enrich = stage.startsWith("enricher");
     output = stage.equals("identity") || stage.equals("enricher-log-event-serde") ? encoder
@@ -109,7 +106,17 @@ public class EnricherThroughputBench {
     return written;
   }
 
-  private static List<KeyValue<String, LogEvent>> events(List<Pod> pods, Random random) {
+  /** The pods trimmed into a ready cache, as the informers would leave it. */
+  static MetadataCache cacheOf(List<Pod> pods, EnricherSettings settings) {
+    MetadataCache cache = settings.newCache(InstantSource.system());
+    ObjectTrimmer trimmer = settings.newTrimmer();
+    pods.forEach(p -> cache.putPod(trimmer.pod(p)));
+    cache.markReady();
+    return cache;
+  }
+
+  /** {@value #EVENTS} events of the pods: 40% JSON, 20% logfmt, 40% plain text, keyed by their stream. */
+  static List<KeyValue<String, LogEvent>> events(List<Pod> pods, Random random) {
     List<KeyValue<String, LogEvent>> events = new ArrayList<>(EVENTS);
     for (int i = 0; i < EVENTS; i++) {
       Pod pod = pods.get(random.nextInt(pods.size()));

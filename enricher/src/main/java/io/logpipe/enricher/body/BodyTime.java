@@ -29,7 +29,7 @@ public final class BodyTime {
     if (t.length() < 4 || t.length() > 64) {
       return Optional.empty();
     }
-    if (Character.isDigit(t.charAt(0)) && t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+    if (Character.isDigit(t.charAt(0)) && digitsAndDots(t)) {
       return fromNumberText(t);
     }
     Optional<Long> fast = rfc3339(t);
@@ -160,6 +160,16 @@ public final class BodyTime {
 
   private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
       100_000_000L, 1_000_000_000L};
+
+  private static boolean digitsAndDots(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isDigit(c) && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static boolean digitsOnly(String s, int from, int to) {
     for (int i = from; i < to; i++) {

@@ -56,7 +56,7 @@ final class JsonBody {
 
   private void readObject(JsonParser p, String prefix, int depth, FieldCollector fields) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = prefix + p.currentName();
+      String key = prefix.isEmpty() ? p.currentName() : prefix + p.currentName();
       JsonToken value = p.nextToken();
       switch (value) {
         case START_OBJECT -> {

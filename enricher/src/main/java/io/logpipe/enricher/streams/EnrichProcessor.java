@@ -65,16 +65,18 @@ final class EnrichProcessor implements Processor<String, LogEvent, String, LogEv
 
   @Override
   public void process(Record<String, LogEvent> record) {
-    Optional<StreamKey> stream = Enrichment.streamOf(record.key(), record.value());
+    StreamKey keyed = Enrichment.streamOfKey(record.key());
+    Optional<StreamKey> stream = keyed != null ? Optional.of(keyed) : Enrichment.streamOfPath(record.value());
     if (stream.isEmpty()) {
       forward(record, null, null);
       return;
     }
-    String streamKey = stream.get().toString();
+    // A stream key's wire form is the key it was parsed from (its parts hold no slash): no need to build it again.
+    String streamKey = keyed != null ? record.key() : stream.get().toString();
     Optional<PodView> view = source.lookup(stream.get());
     // Only records keyed by their stream are held: a released record is re-keyed by its stream, and a record placed
     // by its path alone must keep the key it came with.
-    boolean holdable = source.live() && streamKey.equals(record.key());
+    boolean holdable = source.live() && keyed != null;
     if (holdable && heldStreams.containsKey(streamKey)) {
       if (view.isPresent()) {
         release(streamKey, stream.get(), view.get());

@@ -43,6 +43,13 @@ record ConfigurationRow(String variable, String flagCell, String defaultValue, S
     return sections;
   }
 
+  /** The row whose {@code <NAME>}-shaped variable covers {@code variable}, or null. */
+  static ConfigurationRow shaped(Map<String, ConfigurationRow> rows, String variable) {
+    return rows.values().stream().filter(row -> row.variable().contains("<"))
+        .filter(row -> variable.matches(row.variable().replaceAll("<[A-Z]+>", "[A-Z0-9_]+")))
+        .findFirst().orElse(null);
+  }
+
   /**
    * Whether a default as documented ({@code `512KiB`}, {@code `1s`}, {@code none}, {@code required}) is the value
    * the code reports ({@code 524288}, {@code PT1S}, {@code null}, {@code <missing>}). A documented default that

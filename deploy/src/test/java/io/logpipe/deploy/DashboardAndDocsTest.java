@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -293,6 +294,29 @@ class DashboardAndDocsTest {
       assertThat(ConfigurationRow.sameDefault("`truncate`", "SPLIT")).isFalse();
       assertThat(ConfigurationRow.sameDefault("none", "[kube-system]")).isFalse();
       assertThat(ConfigurationRow.sameDefault("`8080`", "<missing>")).isFalse();
+    }
+  }
+
+  /** The values example of {@code docs/install.md} is accepted by the chart (schema included) and does what it says. */
+  @Nested
+  class InstallGuide {
+
+    static final Path INSTALL = Path.of("..", "docs", "install.md");
+    static final Pattern VALUES_EXAMPLE = Pattern.compile("(?s)```yaml\\n(# values-prod\\.yaml\\n.*?)```");
+
+    @Test
+    void theProductionValuesExampleRendersWithEveryBackendStrimziTopicsAndTheServiceMonitor(@TempDir Path dir)
+        throws IOException {
+      Matcher example = VALUES_EXAMPLE.matcher(read(INSTALL));
+      assertThat(example.find()).as("docs/install.md has the values-prod.yaml example").isTrue();
+      Path values = Files.writeString(dir.resolve("values-prod.yaml"), example.group(1));
+
+      RenderedChart chart = RenderedChart.render(Optional.of(values), Map.of());
+
+      assertThat(chart.names()).contains("Deployment/logpipe-sink-loki", "Deployment/logpipe-sink-opensearch",
+          "Deployment/logpipe-sink-s3", "DaemonSet/logpipe-shipper");
+      assertThat(chart.generic("KafkaTopic")).isNotEmpty();
+      assertThat(chart.generic("ServiceMonitor")).hasSize(1);
     }
   }
 

@@ -34,17 +34,16 @@ final class LatencyRun {
       Instant from = Instant.now(clock).plusSeconds(settings.warmupSeconds());
       long expected = (long) settings.rate() * (settings.latencySeconds() - settings.warmupSeconds());
       try (LatencyProbe probe = new LatencyProbe(scenario.bootstrap(), settings.sinkTopics().get(0), from,
-          (int) Math.min(Integer.MAX_VALUE - 8, expected * 2), clock)) {
+          (int) Math.min(Integer.MAX_VALUE - 8, expected + settings.rate()), clock)) {
         CpuAt cpuFrom = new CpuAt(processes, from);
-        long written = writer.run(settings.rate(), Duration.ofSeconds(settings.latencySeconds()));
+        PacedWriter.Written written = writer.run(settings.rate(), Duration.ofSeconds(settings.latencySeconds()), from);
         Map<String, Double> cores = cpuFrom.coresSince(processes.cpuSeconds());
-        long writtenMeasured = written - (long) settings.rate() * settings.warmupSeconds();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (probe.measured() < writtenMeasured && System.nanoTime() < deadline) {
+        while (probe.measured() < written.measured() && System.nanoTime() < deadline) {
           TimeUnit.MILLISECONDS.sleep(200);
         }
         long seen = probe.seen();
-        return new Result(variant, written, writtenMeasured, probe.finish(), seen, cores);
+        return new Result(variant, written.lines(), written.measured(), probe.finish(), seen, cores);
       }
     }
   }

@@ -28,9 +28,11 @@ final class PacedWriter implements AutoCloseable {
   private static final DateTimeFormatter CRI_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** Lines written in all, and those stamped at or after the instant measuring starts from. */
+  record Written(long lines, long measured) {}
+
   private final List<OutputStream> files = new ArrayList<>();
   private final Clock clock;
-  private long written;
 
   /** Creates (empty) {@code root/bench_latency-i_uid-latency-i/app/0.log} for i &lt; {@code pods}. */
   PacedWriter(Path root, int pods, Clock clock) throws IOException {
@@ -42,20 +44,25 @@ final class PacedWriter implements AutoCloseable {
     }
   }
 
-  /** Writes {@code perSecond} lines a second until {@code duration} has passed; returns the lines written. */
-  long run(int perSecond, Duration duration) throws IOException {
+  /** Writes {@code perSecond} lines a second until {@code duration} has passed, counting those from {@code from}. */
+  Written run(int perSecond, Duration duration, Instant from) throws IOException {
     long startNanos = System.nanoTime();
     long endNanos = startNanos + duration.toNanos();
     ByteArrayOutputStream[] ticks = new ByteArrayOutputStream[files.size()];
     for (int i = 0; i < ticks.length; i++) {
       ticks[i] = new ByteArrayOutputStream(64 * 1024);
     }
+    long written = 0;
+    long measured = 0;
     for (long now = System.nanoTime(); now < endNanos; now = System.nanoTime()) {
       long due = (now - startNanos) * perSecond / 1_000_000_000L;
-      String time = CRI_TIME.format(Instant.now(clock));
+      Instant stamp = Instant.now(clock);
+      String time = CRI_TIME.format(stamp);
+      long before = written;
       for (; written < due; written++) {
         ticks[(int) (written % ticks.length)].writeBytes(line(time, written));
       }
+      measured += stamp.isBefore(from) ? 0 : written - before;
       for (int i = 0; i < ticks.length; i++) {
         if (ticks[i].size() > 0) {
           ticks[i].writeTo(files.get(i));
@@ -64,7 +71,7 @@ final class PacedWriter implements AutoCloseable {
       }
       LockSupport.parkNanos(Duration.ofMillis(TICK_MILLIS).toNanos());
     }
-    return written;
+    return new Written(written, measured);
   }
 
   /** Half JSON bodies (the enricher parses them), half plain text; single lines, so one line is one event. */

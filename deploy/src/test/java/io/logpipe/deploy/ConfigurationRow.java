@@ -21,10 +21,10 @@ record ConfigurationRow(String variable, String flagCell, String defaultValue, S
     return cell.isEmpty() ? Optional.empty() : Optional.of(cell.split("\\s+")[0].replace("--[no-]", "--"));
   }
 
-  private static final Pattern HEADING = Pattern.compile("^## (\\S+)\\s*$");
+  private static final Pattern HEADING = Pattern.compile("^## (.+?)\\s*$");
   private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
 
-  /** Section heading → variable → row, for tables with four columns. */
+  /** Section heading ({@code ## shipper}) → variable → row, for tables with four columns. */
   static Map<String, Map<String, ConfigurationRow>> sections(String markdown) {
     Map<String, Map<String, ConfigurationRow>> sections = new TreeMap<>();
     Map<String, ConfigurationRow> current = null;

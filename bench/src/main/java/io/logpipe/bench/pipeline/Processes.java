@@ -32,7 +32,7 @@ final class Processes implements AutoCloseable {
   private final Map<String, String> env;
   private final List<Measured> measured = new ArrayList<>();
   private final List<ChildJvm> started = new ArrayList<>();
-  private final Map<String, Process> exitCodes = new LinkedHashMap<>();
+  private final Map<String, Process> jvmsByName = new LinkedHashMap<>();
 
   /**
    * {@code broker}: the broker JVM, already started, measured with the others but not stopped here; {@code env}:
@@ -47,11 +47,11 @@ final class Processes implements AutoCloseable {
   /** The Streams stages: {@code fused} in one JVM, {@code split} one JVM per stage, or the {@code identity} hop. */
   void startStages(String variant, String bootstrap) throws IOException {
     switch (variant) {
-      case "fused", "identity" -> start(variant, StagesProcess.class.getName(), STAGE_JVM, env,
+      case "fused", "identity" -> start(variant, StagesProcess.class.getName(), STAGE_JVM,
           port -> List.of(variant, bootstrap, String.valueOf(port), stateDir(variant)));
       case "split" -> {
         for (String stage : SPLIT_STAGES) {
-          start(stage, Logpipe.class.getName(), STAGE_JVM, env, port -> stageArgs(stage, bootstrap, port));
+          start(stage, Logpipe.class.getName(), STAGE_JVM, port -> stageArgs(stage, bootstrap, port));
         }
       }
       default -> throw new IllegalArgumentException("variant fused, split or identity, not " + variant);
@@ -64,7 +64,7 @@ final class Processes implements AutoCloseable {
    * {@code ShipperProcess} by name stops it).
    */
   Measured startShipper(Path logRoot, String bootstrap) throws IOException {
-    return start("shipper", PipelineShipper.class.getName(), ShipperBench.AGENT_JVM, env,
+    return start("shipper", PipelineShipper.class.getName(), ShipperBench.AGENT_JVM,
         port -> List.of("--log-root", logRoot.toString(), "--bootstrap-servers", bootstrap, "--node-name",
             "bench-node", "--exclude-namespaces", "", "--mode", "exactly-once", "--http-port", String.valueOf(port)));
   }
@@ -88,7 +88,7 @@ final class Processes implements AutoCloseable {
     Map<String, Double> cpu = new LinkedHashMap<>();
     for (Measured m : measured) {
       if (!m.handle().isAlive()) {
-        String code = exitCodes.containsKey(m.name()) ? " with code " + exitCodes.get(m.name()).exitValue() : "";
+        String code = jvmsByName.containsKey(m.name()) ? " with code " + jvmsByName.get(m.name()).exitValue() : "";
         throw new IllegalStateException(m.name() + " exited during the run" + code + "; see its log in " + dir);
       }
       cpu.put(m.name(), m.handle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
@@ -104,7 +104,7 @@ final class Processes implements AutoCloseable {
     List<String> at(int port);
   }
 
-  private Measured start(String name, String mainClass, List<String> heap, Map<String, String> env, Args args)
+  private Measured start(String name, String mainClass, List<String> heap, Args args)
       throws IOException {
     int port = Services.freePort();
     Path tmp = Files.createDirectories(dir.resolve("tmp-" + name));
@@ -112,7 +112,7 @@ final class Processes implements AutoCloseable {
     jvmArgs.add("-Djava.io.tmpdir=" + tmp);
     ChildJvm jvm = ChildJvm.start(mainClass, jvmArgs, args.at(port), env, dir.resolve(name + ".log"));
     started.add(jvm);
-    exitCodes.put(name, jvm.process);
+    jvmsByName.put(name, jvm.process);
     Measured m = new Measured(name, jvm.process.toHandle(), port);
     measured.add(m);
     return m;

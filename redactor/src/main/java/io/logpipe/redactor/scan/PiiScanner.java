@@ -14,8 +14,7 @@ public final class PiiScanner {
   private final EnumSet<Rule> on;
   private final KeyClassifier keys;
   private final List<CustomPattern> custom;
-  private final boolean numbers;
-  private final boolean words;
+  private final Anchors anchors;
   private final boolean keyValues;
   private final boolean urls;
   private final boolean vendorTokens;
@@ -28,9 +27,7 @@ public final class PiiScanner {
     this.on = config.rules().isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(config.rules());
     this.keys = config.keys();
     this.custom = config.custom();
-    this.numbers = any(Rule.PAN, Rule.US_SSN, Rule.IPV4, Rule.IPV6, Rule.PHONE, Rule.MAC);
-    this.words = any(Rule.IBAN, Rule.JWT, Rule.API_KEY, Rule.AWS_ACCESS_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH,
-        Rule.IPV6, Rule.MAC);
+    this.anchors = new Anchors(on);
     this.keyValues = any(Rule.PASSWORD, Rule.SECRET, Rule.API_KEY, Rule.AWS_SECRET_KEY, Rule.BEARER_TOKEN, Rule.BASIC_AUTH);
     this.urls = any(Rule.URL_CREDENTIALS, Rule.WEBHOOK_URL);
     this.vendorTokens = any(Rule.API_KEY, Rule.AWS_ACCESS_KEY);
@@ -52,31 +49,16 @@ public final class PiiScanner {
   public Findings scanAll(CharSequence s) {
     Findings out = new Findings();
     int n = s.length();
-    int i = 0;
+    int i = anchors.next(s, 0);
     while (i < n) {
       char c = s.charAt(i);
-      int end = -1;
-      if (c < 128 && Chars.isAlnum(c)) {
-        // Detectors anchored on letters and digits only look at word starts: test the start once,
-        // then skip the rest of the word in a tight loop.
-        boolean wordStart = i == 0 || !Chars.isAlnum(s.charAt(i - 1));
-        if (wordStart) {
-          if (Chars.isDigit(c)) {
-            end = numbers ? number(s, i, out) : -1;
-          } else if (words) {
-            end = word(s, i, c, out);
-          }
-        }
-        if (end <= i) {
-          end = i + 1;
-          while (end < n && Chars.isAlnum(s.charAt(end))) {
-            end++;
-          }
-        }
-      } else if (c < 128) {
+      int end;
+      if (!Chars.isAlnum(c)) {
         end = punctuation(s, i, c, out);
+      } else {
+        end = Chars.isDigit(c) ? number(s, i, out) : word(s, i, c, out);
       }
-      i = end > i ? end : i + 1;
+      i = anchors.next(s, end > i ? end : i + 1);
     }
     for (CustomPattern pattern : custom) {
       pattern.scan(s, out);

@@ -243,8 +243,11 @@ class DashboardAndDocsTest {
               .as("docs/configuration.md, section %s: %s matches nothing %s reads", c.name(), pattern, c.name())
               .isTrue();
         }
+        // The rows to paste for what is missing, with the defaults the code applies (meaning left to the writer).
+        String drafts = unmatched.stream().filter(name -> !listed.contains(name))
+            .map(name -> "| `" + name + "` | | `" + read.get(name) + "` | … |").reduce("", (a, b) -> a + "\n" + b);
         assertThat(unmatched).as("docs/configuration.md, section %s: variables %s reads (add the missing ones, "
-            + "remove those it no longer reads)", c.name(), c.name()).isEqualTo(listed);
+            + "remove those it no longer reads)%s", c.name(), c.name(), drafts).isEqualTo(listed);
       }
     }
 

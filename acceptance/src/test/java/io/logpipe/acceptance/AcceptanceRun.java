@@ -18,7 +18,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -88,9 +90,10 @@ final class AcceptanceRun {
             writerFailure.set(t);
           }
         }, "pod-log-writer");
+        writer.setDaemon(true);
         writer.start();
         if (chaos) {
-          chaos(pipeline, progress, tree.totalLines());
+          chaos(pipeline, tree, progress);
         }
         writer.join(Duration.ofMinutes(5).toMillis());
         assertThat(writerFailure.get()).as("the log writer").isNull();
@@ -131,7 +134,11 @@ final class AcceptanceRun {
     }
   }
 
-  /** The writer: the deleted pod's directory goes once its lines are shipped, then the rest in paced shares. */
+  /**
+   * The writer: the deleted pod's directory goes once its lines are shipped, then the rest in tenths, each once the
+   * shipper has committed half of what was written. In the chaos run a tenth may also wait for a kill (see
+   * {@link #KILLS}), so that every kill lands while lines are still waiting on disk.
+   */
   private void writeWhileShipping(PodLogTree tree, RawTopic raw, KafkaProgress progress) throws Exception {
     String deleted = tree.keyOf(Workloads.DELETED).toString();
     int deletedLines = tree.lines(Workloads.DELETED);
@@ -140,28 +147,45 @@ final class AcceptanceRun {
     tree.removePodDirectory(Workloads.DELETED);
     note("deleted pod's directory removed after its " + deletedLines + " lines were shipped");
     for (int tenth = 4; tenth <= 10; tenth++) {
-      // Stay ahead of the shipper, but not so far that everything is on disk before the first kill.
       int soFar = tree.linesWritten();
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
           .until(() -> progress.committedEnd(Topics.RAW.name()) >= soFar / 2);
+      for (Kill kill : KILLS) {
+        if (chaos && kill.writeAfter() == tenth && !killed.get(kill).await(3, TimeUnit.MINUTES)) {
+          throw new AssertionError("the kill of " + kill.stage() + " did not happen");
+        }
+      }
       tree.writeAll(tenth / 10.0);
     }
   }
 
-  /** kill -9 of the shipper at 30% and 70% of the lines committed, of the multiline stage at 45% consumed. */
-  private void chaos(Pipeline pipeline, KafkaProgress progress, int lines) throws Exception {
+  /**
+   * A kill -9 of a stage once its progress (per cent of the tree's lines: committed to logs.raw.v1 for the shipper,
+   * consumed from it for the multiline stage) reaches {@code atPercent}; the writer holds back tenth
+   * {@code writeAfter} (and later ones) until it happened, so lines are always waiting when it does.
+   */
+  record Kill(Stage stage, int atPercent, int writeAfter) {}
+
+  static final List<Kill> KILLS = List.of(new Kill(Stage.SHIPPER, 30, 6), new Kill(Stage.MULTILINE, 45, 8),
+      new Kill(Stage.SHIPPER, 75, 10));
+
+  private final Map<Kill, CountDownLatch> killed = KILLS.stream()
+      .collect(Collectors.toMap(k -> k, k -> new CountDownLatch(1)));
+
+  private void chaos(Pipeline pipeline, PodLogTree tree, KafkaProgress progress) throws Exception {
     String raw = Topics.RAW.name();
-    awaitStage(pipeline, Duration.ofMinutes(2)).until(() -> progress.committedEnd(raw) >= lines * 3L / 10);
-    pipeline.killAndRestart(Stage.SHIPPER);
-    note("shipper killed (-9) and restarted at " + progress.committedEnd(raw) + " committed raw offsets");
-    awaitStage(pipeline, Duration.ofMinutes(2))
-        .until(() -> progress.consumed(Stage.MULTILINE.group, raw) >= lines * 45L / 100);
-    pipeline.killAndRestart(Stage.MULTILINE);
-    note("multiline killed (-9) and restarted on a fresh state directory at "
-        + progress.consumed(Stage.MULTILINE.group, raw) + " consumed raw offsets");
-    awaitStage(pipeline, Duration.ofMinutes(2)).until(() -> progress.committedEnd(raw) >= lines * 7L / 10);
-    pipeline.killAndRestart(Stage.SHIPPER);
-    note("shipper killed (-9) and restarted at " + progress.committedEnd(raw) + " committed raw offsets");
+    for (Kill kill : KILLS) {
+      long at = (long) tree.totalLines() * kill.atPercent() / 100;
+      awaitStage(pipeline, Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+          (kill.stage() == Stage.SHIPPER ? progress.committedEnd(raw) : progress.consumed(kill.stage().group, raw))
+              >= at);
+      pipeline.killAndRestart(kill.stage());
+      killed.get(kill).countDown();
+      note(kill.stage().logName() + " killed (-9) and restarted"
+          + (kill.stage() == Stage.SHIPPER ? "" : " on a fresh state directory") + ": "
+          + progress.committedEnd(raw) + " raw offsets committed, " + progress.consumed(Stage.MULTILINE.group, raw)
+          + " consumed, " + tree.linesWritten() + " lines written of " + tree.totalLines());
+    }
   }
 
   /** Each backend's check: the events routed to it (see {@link Pipeline}), the metadata it shows. */

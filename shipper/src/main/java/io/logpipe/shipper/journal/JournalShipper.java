@@ -71,7 +71,8 @@ public final class JournalShipper implements Service {
   public void run(HealthState health) throws Exception {
     Backoff backoff = new Backoff(Duration.ofMillis(200), config.maxBackoff());
     while (!stopping()) {
-      try (Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings())) {
+      Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings());
+      try {
         serviceMetrics.bind(producer);
         health.markNotReady("journal: connecting to Kafka and loading the cursor");
         producer.initTransactions();
@@ -97,6 +98,8 @@ public final class JournalShipper implements Service {
           break;
         }
         retry(health, JournalMetrics.Restart.KAFKA, e.toString(), backoff);
+      } finally {
+        producer.close(CLOSE_TIMEOUT); // bounded: with Kafka away, pending sends are abandoned (the transaction too)
       }
     }
   }

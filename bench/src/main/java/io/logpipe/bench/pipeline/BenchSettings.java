@@ -26,7 +26,7 @@ record BenchSettings(long lines, int pods, int partitions, List<String> variants
         Integer.getInteger("bench.rate", 20_000),
         Integer.getInteger("bench.latency.seconds", 30),
         Integer.getInteger("bench.latency.warmup", 10),
-        Integer.getInteger("bench.limit.seconds", 120),
+        Integer.getInteger("bench.limit.seconds", 240),
         pairs(System.getProperty("bench.env", "")));
   }
 

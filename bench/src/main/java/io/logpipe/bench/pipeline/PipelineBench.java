@@ -26,6 +26,9 @@ public final class PipelineBench {
 
   public static void main(String[] args) throws Exception {
     quietLogs();
+    // Interrupted (^C), the try-with-resources below never closes the child JVMs: stop them with us.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+        .forEach(ProcessHandle::destroy), "stop-child-jvms"));
     BenchSettings settings = BenchSettings.fromSystemProperties();
     Path dir = Path.of("target", "pipeline-bench").toAbsolutePath();
     deleteTree(dir);

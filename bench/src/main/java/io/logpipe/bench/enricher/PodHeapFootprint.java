@@ -7,6 +7,7 @@ import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.SlimItemStore;
 import io.logpipe.enricher.meta.ObjectTrimmer;
 import io.logpipe.enricher.meta.OwnerRef;
+import io.logpipe.schemas.StreamKey;
 import java.time.InstantSource;
 import java.util.List;
 import org.openjdk.jol.info.GraphLayout;
@@ -14,7 +15,7 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Heap per pod of the enricher's metadata (issue 5: goal at most 1 KiB per pod on average): everything reachable from
  * the cache, the informer's slim pod store and the trimmer's interner, after loading 10,000 and 100,000 realistic pods
- * (with their ReplicaSets) through the same trimming as the informers. Counted with JOL's object graph walk, so shared
+ * (with their ReplicaSets) through the same trimming as the informers, each looked up once. Counted with JOL's object graph walk, so shared
  * strings and label maps count once. Run: {@code java -cp "bench/target/classes:bench/target/lib/*"
  * io.logpipe.bench.enricher.PodHeapFootprint [counts...]}.
  */
@@ -41,6 +42,11 @@ public final class PodHeapFootprint {
       OwnerRef rs = trimmer.controllerOf(pod).orElseThrow();
       cache.putOwner(pod.getMetadata().getNamespace(), rs, new OwnerRef("Deployment",
           rs.name().substring(0, rs.name().lastIndexOf('-'))));
+    }
+    // Every pod looked up once, as on a running enricher, so that the views the cache keeps per pod count too.
+    for (Pod pod : pods) {
+      cache.lookup(new StreamKey(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+          pod.getMetadata().getUid(), pod.getSpec().getContainers().get(0).getName())).orElseThrow();
     }
     long cacheBytes = GraphLayout.parseInstance(cache).totalSize();
     long allBytes = GraphLayout.parseInstance(cache, trimmer, informerStore).totalSize();

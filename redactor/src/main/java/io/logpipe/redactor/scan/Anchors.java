@@ -104,21 +104,21 @@ final class Anchors {
   }
 
   /**
-   * The first position at or after {@code from} where an enabled detector may start, or the text's length. Kept a
+   * The first position at or after {@code from} where an enabled detector may start in the text {@code s[0, n)},
+   * or {@code n}. Kept a
    * plain forward loop with one exit test so that the JIT compiles it as a counted loop (range checks hoisted):
    * the scan spends most of its time here.
    */
-  int next(CharSequence s, int from) {
-    int n = s.length();
+  int next(char[] s, int n, int from) {
     // Detectors anchored on letters and digits only look at word starts: a WORD character counts
     // only after a non-alphanumeric one.
-    int mask = from > 0 && (classOf(s.charAt(from - 1)) & ALNUM) != 0 ? PUNCT : WORD | PUNCT;
+    int mask = from > 0 && (classOf(s[from - 1]) & ALNUM) != 0 ? PUNCT : WORD | PUNCT;
     for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       int cls = classOf(c);
       int hit = cls & mask;
       mask = (cls & ALNUM) != 0 ? PUNCT : WORD | PUNCT;
-      if (hit != 0 && pair(c, i + 1 < n ? s.charAt(i + 1) : '\0') && (!Chars.isDigit(c) || longEnough(s, i + 2))) {
+      if (hit != 0 && pair(c, i + 1 < n ? s[i + 1] : '\0') && (!Chars.isDigit(c) || longEnough(s, n, i + 2))) {
         return i;
       }
     }
@@ -126,8 +126,8 @@ final class Anchors {
   }
 
   /** The digit run whose first two digits end before {@code k} is at least {@link #minDigits} long. */
-  private boolean longEnough(CharSequence s, int k) {
-    return minDigits < 3 || k < s.length() && Chars.isDigit(s.charAt(k));
+  private boolean longEnough(char[] s, int n, int k) {
+    return minDigits < 3 || k < n && Chars.isDigit(s[k]);
   }
 
   /** The class bits of {@code c}: 0 for non-ASCII. */

@@ -11,10 +11,18 @@ import java.util.List;
  * expression runs over the text (custom policy patterns excepted). Immutable and thread-safe.
  */
 public final class PiiScanner {
+  private static final int MAX_KEPT_BUFFER = 1 << 16;
+
   private final EnumSet<Rule> on;
   private final KeyClassifier keys;
   private final List<CustomPattern> custom;
   private final Anchors anchors;
+  /**
+   * The text's characters for the scan loop: a plain array costs the loop no coder test and no range check per
+   * character (String.charAt has both), and a per-thread buffer (the scanner is shared by stream threads) no
+   * allocation per text. Buffers above {@link #MAX_KEPT_BUFFER} characters are not kept.
+   */
+  private final ThreadLocal<char[]> buffer = ThreadLocal.withInitial(() -> new char[1024]);
   private final boolean keyValues;
   private final boolean urls;
   private final boolean vendorTokens;
@@ -49,7 +57,8 @@ public final class PiiScanner {
   public Findings scanAll(CharSequence s) {
     Findings out = new Findings();
     int n = s.length();
-    int i = anchors.next(s, 0);
+    char[] chars = copy(s, n);
+    int i = anchors.next(chars, n, 0);
     while (i < n) {
       char c = s.charAt(i);
       int end;
@@ -58,12 +67,24 @@ public final class PiiScanner {
       } else {
         end = Chars.isDigit(c) ? number(s, i, out) : word(s, i, c, out);
       }
-      i = anchors.next(s, end > i ? end : i + 1);
+      i = anchors.next(chars, n, end > i ? end : i + 1);
     }
     for (CustomPattern pattern : custom) {
       pattern.scan(s, out);
     }
     return out;
+  }
+
+  private char[] copy(CharSequence s, int n) {
+    char[] chars = buffer.get();
+    if (chars.length < n) {
+      chars = new char[n];
+      if (n <= MAX_KEPT_BUFFER) {
+        buffer.set(chars);
+      }
+    }
+    s.toString().getChars(0, n, chars, 0);
+    return chars;
   }
 
   private int number(CharSequence s, int i, Findings out) {

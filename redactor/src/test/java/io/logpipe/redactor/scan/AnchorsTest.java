@@ -16,8 +16,10 @@ class AnchorsTest {
   /** Every position {@link Anchors#next} stops at, as the two characters found there. */
   private static List<String> stops(Set<Rule> rules, String text) {
     Anchors anchors = new Anchors(rules);
+    char[] chars = (text + "??").toCharArray(); // a buffer longer than the text: the loop must stop at n
+    int n = text.length();
     List<String> found = new ArrayList<>();
-    for (int i = anchors.next(text, 0); i < text.length(); i = anchors.next(text, i + 1)) {
+    for (int i = anchors.next(chars, n, 0); i < n; i = anchors.next(chars, n, i + 1)) {
       found.add(text.substring(i, Math.min(i + 2, text.length())));
     }
     return found;

@@ -109,6 +109,9 @@ final class ThroughputRun {
     long records = scenario.counts.records(outputs);
     System.out.printf("  %s: %,d records in %s, %.1f s from the first line in to the last record out, %.2f cores "
         + "busy%n", name, records, outputs, window.seconds(), window.cores());
+    StringBuilder topics = new StringBuilder("  offsets by topic (records + markers):");
+    scenario.counts.everyTopic().forEach((topic, end) -> topics.append(String.format(" %s %,d;", topic, end)));
+    System.out.println(topics);
     return new Result(name, window, records, last, lines, drained);
   }
 }

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * A Kafka serde for one generated Avro class using Avro's single-object encoding: each message starts with
  * {@code C3 01} and the 8-byte fingerprint of its writer schema, so any consumer can tell what it reads.
  *
- * <p>The decoder knows the current schema and every released version (from {@code released/v<N>/} on the class
- * path), so records written by an older producer are read with schema resolution. A message whose header or
+ * <p>The decoder knows the current schema and every released version (from {@code released/v<N>/} beside this class,
+ * packaged in the jar), so records written by an older producer are read with schema resolution. A message whose header or
  * fingerprint is unknown fails with a {@link SerializationException}, which the stages route to the dead-letter
  * topic. Instances are thread-safe.
  */
@@ -99,7 +99,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     static Schema read(int version, String name) {
-      String dir = "/released/v" + version + "/";
+      // Relative to this package: the released schemas ship in the jar, so a running service decodes every version.
+      String dir = "released/v" + version + "/";
       try (InputStream in = AvroSerde.class.getResourceAsStream(dir + name + ".avsc")) {
         if (in == null) {
           return null;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every schema stays readable both ways against its released version: new readers read old data (backward) and
- * old readers read new data (forward). When a schema is released, copy it to {@code src/test/resources/released/vN}.
+ * old readers read new data (forward). When a schema is released, copy it to {@code src/main/resources/io/logpipe/schemas/released/vN}.
  */
 class SchemaCompatibilityTest {
 
@@ -40,6 +40,14 @@ class SchemaCompatibilityTest {
       var result = SchemaCompatibility.checkReaderWriterCompatibility(old, current);
       assertThat(result.getType()).as(result.getDescription()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void releasedVersionsShipInTheJarNotOnlyInTheTests() {
+    // A deployed component decodes older records only if the released schemas are on its class path: main output.
+    var resource = AvroSerde.class.getResource("released/v1/LogEvent.avsc");
+    assertThat(resource).isNotNull();
+    assertThat(resource.getPath()).contains("/target/classes/").doesNotContain("test-classes");
   }
 
   @org.junit.jupiter.api.Test

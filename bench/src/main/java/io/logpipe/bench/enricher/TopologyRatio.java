@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -47,7 +48,8 @@ import org.apache.kafka.streams.Topology;
  * same run. Both are real Kafka Streams applications with the stages' settings ({@link StreamsSettings#forStage}:
  * exactly-once v2, 100 ms commits, lz4), one stream thread each, reading the same events from an in-process broker
  * and writing them back to it; each writes with the serde its service uses (the identity {@code Topics.LOG_EVENT},
- * the enricher {@link EnrichedEventSerde}). Runs alternate (identity, enricher, identity, ...) with a fresh
+ * the enricher {@link EnrichedEventSerde}); a third, the identity writing with {@link EnrichedEventSerde}, shows what
+ * the ratio is with the same serde on both sides. Runs alternate (identity, identity, enricher, ...) with a fresh
  * application id each, so both see the same machine load; a run is counted from its first committed offsets to its
  * last, leaving out start-up and the group join.
  *
@@ -73,24 +75,32 @@ public final class TopologyRatio {
       List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(INPUT, 1, (short) 1)));
       for (int r = 0; r <= rounds; r++) {
         topics.add(new NewTopic("bench.identity." + r, 1, (short) 1));
+        topics.add(new NewTopic("bench.identity-enricher-serde." + r, 1, (short) 1));
         topics.add(new NewTopic("bench.enriched." + r, 1, (short) 1));
       }
       admin.createTopics(topics).all().get();
       produce(broker.bootstrapServers(), pods, events);
       // A first pair, not counted, compiles both stages' code, so that neither pays the JIT in a counted run.
-      run(broker, admin, dir, "identity-warm", identityTopology(rounds), events / 2);
+      run(broker, admin, dir, "identity-warm", identityTopology("identity", rounds, Topics.LOG_EVENT), events / 2);
       run(broker, admin, dir, "enricher-warm", enricherTopology(rounds, pods), events / 2);
       Rates[] identity = new Rates[rounds];
+      Rates[] sameSerde = new Rates[rounds];
       Rates[] enricher = new Rates[rounds];
       for (int r = 0; r < rounds; r++) {
-        identity[r] = run(broker, admin, dir, "identity-" + r, identityTopology(r), events);
+        identity[r] = run(broker, admin, dir, "identity-" + r, identityTopology("identity", r, Topics.LOG_EVENT),
+            events);
+        sameSerde[r] = run(broker, admin, dir, "identity-enricher-serde-" + r,
+            identityTopology("identity-enricher-serde", r, new EnrichedEventSerde()), events);
         enricher[r] = run(broker, admin, dir, "enricher-" + r, enricherTopology(r, pods), events);
-        System.out.printf("round %d: identity %s; enricher %s%n", r, identity[r], enricher[r]);
+        System.out.printf("round %d: identity %s; identity with the enricher serde %s; enricher %s%n", r,
+            identity[r], sameSerde[r], enricher[r]);
       }
-      System.out.printf("median of %d alternating runs of %,d events, enricher / identity:%n", rounds, events);
-      print("events per wall-clock second", identity, enricher, Rates::wall);
-      print("events per CPU-second of the stage's threads", identity, enricher, Rates::stageCpu);
-      print("events per CPU-second of the process (broker included)", identity, enricher, Rates::processCpu);
+      System.out.printf("median of %d alternating runs of %,d events (ratio: enricher / identity, and enricher / "
+          + "identity writing with the enricher's serde):%n", rounds, events);
+      print("events per wall-clock second", identity, sameSerde, enricher, Rates::wall);
+      print("events per CPU-second of the stage's threads", identity, sameSerde, enricher, Rates::stageCpu);
+      print("events per CPU-second of the process (broker included)", identity, sameSerde, enricher,
+          Rates::processCpu);
     } finally {
       deleteRecursively(dir);
     }
@@ -104,9 +114,8 @@ public final class TopologyRatio {
     }
   }
 
-  private static Topology identityTopology(int round) {
-    Topic<String, LogEvent> out = new Topic<>("bench.identity." + round, Topics.ENRICHED.keySerde(),
-        Topics.LOG_EVENT);
+  private static Topology identityTopology(String name, int round, Serde<LogEvent> values) {
+    Topic<String, LogEvent> out = new Topic<>("bench." + name + "." + round, Topics.ENRICHED.keySerde(), values);
     return StageTopology.between(input(), Step.identity(), out);
   }
 
@@ -132,10 +141,13 @@ public final class TopologyRatio {
     }
   }
 
-  private static void print(String what, Rates[] identity, Rates[] enricher, ToDoubleFunction<Rates> figure) {
+  private static void print(String what, Rates[] identity, Rates[] sameSerde, Rates[] enricher,
+      ToDoubleFunction<Rates> figure) {
     double i = median(Arrays.stream(identity).mapToDouble(figure).toArray());
+    double s = median(Arrays.stream(sameSerde).mapToDouble(figure).toArray());
     double e = median(Arrays.stream(enricher).mapToDouble(figure).toArray());
-    System.out.printf("  %-56s identity %,9.0f  enricher %,9.0f  ratio %.2f%n", what, i, e, e / i);
+    System.out.printf("  %-56s identity %,9.0f  same serde %,9.0f  enricher %,9.0f  ratios %.2f, %.2f%n", what, i,
+        s, e, e / i, e / s);
   }
 
   /** CPU nanoseconds so far of the live threads whose name carries {@code appId}. */

@@ -22,9 +22,13 @@ public final class ServiceRunner {
   /** A bound on stopping that fits in Kubernetes' default 30 s termination grace period. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
-  /** Runs until SIGTERM (JVM shutdown), failure or a normal return. */
+  /**
+   * Runs until SIGTERM (JVM shutdown), failure or a normal return; after SIGTERM the process exits with the
+   * returned code, not the JVM's 143.
+   */
   public static int runUntilShutdown(String name, Service service, HealthState health, Duration closeTimeout) {
-    return runUntilShutdown(name, service, health, closeTimeout, ShutdownSignal.jvm());
+    ExitWithRunnerCode exit = new ExitWithRunnerCode();
+    return exit.decided(runUntilShutdown(name, service, health, closeTimeout, exit));
   }
 
   public static int runUntilShutdown(String name, Service service, HealthState health, Duration closeTimeout,

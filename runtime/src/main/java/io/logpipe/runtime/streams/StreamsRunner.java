@@ -3,6 +3,7 @@ package io.logpipe.runtime.streams;
 import io.logpipe.runtime.health.HealthState;
 import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.ExitCodes;
+import io.logpipe.runtime.service.ExitWithRunnerCode;
 import io.logpipe.runtime.service.ShutdownSignal;
 import java.time.Duration;
 import java.util.Objects;
@@ -78,11 +79,13 @@ public final class StreamsRunner implements AutoCloseable {
 
   /**
    * Starts the topology, registers the JVM shutdown hook (SIGTERM) that closes the client within
-   * {@code closeTimeout}, waits until the client stops, and returns the exit code.
+   * {@code closeTimeout}, waits until the client stops, and returns the exit code, which is also the process's exit
+   * code after SIGTERM (not the JVM's 143).
    */
   public static int runUntilShutdown(Topology topology, Properties props, HealthState health,
       ServiceMetrics metrics, Duration closeTimeout) {
-    return runUntilShutdown(start(topology, props, health, metrics), closeTimeout, ShutdownSignal.jvm());
+    ExitWithRunnerCode exit = new ExitWithRunnerCode();
+    return exit.decided(runUntilShutdown(start(topology, props, health, metrics), closeTimeout, exit));
   }
 
   /** As above for a started runner and a given shutdown signal (tests fire their own). */

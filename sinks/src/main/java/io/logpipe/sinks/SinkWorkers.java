@@ -63,7 +63,7 @@ public final class SinkWorkers {
     DeadLetterWriter deadLetters =
         DeadLetterWriter.create(config.kafka(), stage(config), config.errorPolicy(), metrics);
     SinkWorker worker = new SinkWorker(consumer, config.topic(), sink, config.batch(), config.retryBackoff(),
-        deadLetters, new SinkStats(), InstantSource.system());
+        deadLetters, SinkStats.metered(metrics.registry(), config.backend().id()), InstantSource.system());
     return new Parts(worker, consumer, sink, deadLetters);
   }
 

@@ -169,11 +169,13 @@ public final class SinkWorker implements Service {
     }
     try {
       if (!decoded.isEmpty()) {
+        long started = System.nanoTime(); // a duration, not a point in time: monotonic, not the injected clock
         for (RejectedRecord refused : sink.write(new SinkBatch(partition.topic(), partition.partition(), decoded))) {
           rejected.add(new Rejection(byOffset.get(refused.record().offset()), new RejectedByBackendException(refused),
               DropReason.REJECTED));
         }
         sink.flush();
+        stats.written(System.nanoTime() - started);
       }
     } catch (TransientSinkException e) {
       rewind(partition, batch, e);

@@ -36,10 +36,14 @@ class SinkWorkerTest {
   private final HealthState health = new HealthState();
 
   private SinkWorker worker(LogSink sink, BatchPolicy policy) {
+    return worker(sink, policy, new SinkStats());
+  }
+
+  private SinkWorker worker(LogSink sink, BatchPolicy policy, SinkStats stats) {
     DeadLetterWriter deadLetters =
         DeadLetterWriter.using(dlq, "sink-test", ErrorPolicy.DEAD_LETTER, ServiceMetrics.bare("test"), clock);
     RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), new SplittableRandom(7));
-    return new SinkWorker(consumer, TOPIC, sink, policy, backoff, deadLetters, new SinkStats(), clock);
+    return new SinkWorker(consumer, TOPIC, sink, policy, backoff, deadLetters, stats, clock);
   }
 
   private void assignAndAdd(long... offsets) {
@@ -102,6 +106,27 @@ class SinkWorkerTest {
     assertThat(worker.stats().retries()).isEqualTo(1);
     assertThat(worker.stats().delivered()).isEqualTo(3);
     assertThat(health.isReady()).isTrue();
+  }
+
+  @Test
+  void exportsTheConfirmedWritesTimeAndTheDeliveredAndRetriedCountsPerBackend() {
+    ServiceMetrics metrics = ServiceMetrics.bare("sink-s3");
+    RecordingSink sink = new RecordingSink().failingTransiently(1);
+    SinkWorker worker = worker(sink, new BatchPolicy(3, 1 << 20, Duration.ofSeconds(5)),
+        SinkStats.metered(metrics.registry(), "s3"));
+    assignAndAdd(0, 1, 2);
+    consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(1)));
+    consumer.schedulePollTask(() -> add(0, 1, 2));
+    consumer.schedulePollTask(worker::stop);
+
+    worker.run(health);
+
+    var registry = metrics.registry();
+    // Only the attempt the backend confirmed is timed; the failed one is a retry.
+    assertThat(registry.get(SinkStats.WRITE).tag("backend", "s3").timer().count()).isEqualTo(1);
+    assertThat(registry.get(SinkStats.DELIVERED).tag("backend", "s3").functionCounter().count()).isEqualTo(3);
+    assertThat(registry.get(SinkStats.RETRIES).tag("backend", "s3").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.scrape()).contains("logpipe_sink_write_seconds_bucket{backend=\"s3\"");
   }
 
   @Test

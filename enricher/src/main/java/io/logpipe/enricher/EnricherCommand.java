@@ -82,7 +82,7 @@ public final class EnricherCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
       Topology topology = StageTopology.between(Topics.EVENTS,
-          EnricherStep.of(config.settings(), source, metrics), EnrichedEventSerde.ENRICHED_OUTPUT);
+          EnricherStep.of(config.settings(), source, metrics), EnrichedEventSerde.enrichedOutput());
       return StreamsRunner.runUntilShutdown(topology, config.stage().streamsProperties(serviceMetrics), health,
           serviceMetrics,
           StreamsRunner.DEFAULT_CLOSE_TIMEOUT);

@@ -15,9 +15,13 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EnrichedEventSerde implements Serde<LogEvent> {
 
-  /** {@link Topics#ENRICHED} with this serde for its values: the topic the enricher service writes. */
-  public static final Topic<String, LogEvent> ENRICHED_OUTPUT =
-      new Topic<>(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde(), new EnrichedEventSerde());
+  /**
+   * {@link Topics#ENRICHED} with a new instance of this serde for its values: the topic the enricher service writes.
+   * A new one per call, so that the kept encodings belong to the topology using them, never to the JVM.
+   */
+  public static Topic<String, LogEvent> enrichedOutput() {
+    return new Topic<>(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde(), new EnrichedEventSerde());
+  }
 
   private final EnrichedEventWriter writer = new EnrichedEventWriter();
 

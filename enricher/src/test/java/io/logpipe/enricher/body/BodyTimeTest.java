@@ -69,7 +69,8 @@ class BodyTimeTest {
           text.append((char) ('0' + random.nextInt(10)));
         }
       }
-      assertThat(BodyTime.fromNumberText(text.toString())).as(text.toString()).isEqualTo(viaBigDecimal(text.toString()));
+      String number = text.toString();
+      assertThat(BodyTime.fromNumberText(number)).as(number).isEqualTo(viaBigDecimal(number));
     }
   }
 

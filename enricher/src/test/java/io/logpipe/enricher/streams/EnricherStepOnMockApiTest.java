@@ -60,7 +60,7 @@ class EnricherStepOnMockApiTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enricher-mock-api-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(StageTopology.between(Topics.EVENTS,
-        EnricherStep.of(settings, source, metrics), EnrichedEventSerde.ENRICHED_OUTPUT), props, START);
+        EnricherStep.of(settings, source, metrics), EnrichedEventSerde.enrichedOutput()), props, START);
     in = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
         Topics.EVENTS.valueSerde().serializer(), START, Duration.ZERO);
     out = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),

@@ -51,7 +51,8 @@ class EnricherStepTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enricher-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(StageTopology.between(Topics.EVENTS, step, EnrichedEventSerde.ENRICHED_OUTPUT), props, START);
+    driver = new TopologyTestDriver(
+        StageTopology.between(Topics.EVENTS, step, EnrichedEventSerde.enrichedOutput()), props, START);
     in = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
         Topics.EVENTS.valueSerde().serializer(), START, Duration.ZERO);
     out = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),

@@ -73,7 +73,7 @@ public class EnricherThroughputBench {
     enrichment = new Enrichment(new BodyParser(settings.bodyLimits()));
     enrich = stage.startsWith("enricher");
     output = stage.equals("identity") || stage.equals("enricher-log-event-serde") ? encoder
-        : EnrichedEventSerde.ENRICHED_OUTPUT.valueSerde().serializer();
+        : new EnrichedEventSerde().serializer();
     List<KeyValue<String, LogEvent>> events = events(pods, new Random(11));
     keys = new ArrayList<>(EVENTS);
     values = new ArrayList<>(EVENTS);

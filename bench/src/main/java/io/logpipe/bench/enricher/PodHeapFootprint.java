@@ -15,9 +15,9 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Heap per pod of the enricher's metadata (issue 5: goal at most 1 KiB per pod on average): everything reachable from
  * the cache, the informer's slim pod store and the trimmer's interner, after loading 10,000 and 100,000 realistic pods
- * (with their ReplicaSets) through the same trimming as the informers, each looked up once. Counted with JOL's object graph walk, so shared
- * strings and label maps count once. Run: {@code java -cp "bench/target/classes:bench/target/lib/*"
- * io.logpipe.bench.enricher.PodHeapFootprint [counts...]}.
+ * (with their ReplicaSets) through the same trimming as the informers, each looked up once (so the views the cache
+ * keeps count). Counted with JOL's object graph walk, so shared strings and label maps count once. Run:
+ * {@code java -cp "bench/target/classes:bench/target/lib/*" io.logpipe.bench.enricher.PodHeapFootprint [counts...]}.
  */
 public final class PodHeapFootprint {
 

@@ -39,7 +39,8 @@ public final class ThroughputRatio {
     }
     double identity = rate(median(nanos.get("identity")));
     double identitySameSerde = rate(median(nanos.get("identity-enricher-serde")));
-    System.out.printf("median CPU time of %d alternating batches of %,d events%n", rounds, EnricherThroughputBench.EVENTS);
+    System.out.printf("median CPU time of %d alternating batches of %,d events%n", rounds,
+        EnricherThroughputBench.EVENTS);
     for (String name : STAGES) {
       double rate = rate(median(nanos.get(name)));
       System.out.printf("%-26s %,9.0f events per CPU-s %,7.0f ns/event  ratio to identity %.2f, to identity with the "

@@ -122,7 +122,7 @@ public final class TopologyRatio {
   private static Topology enricherTopology(int round, List<Pod> pods) {
     EnricherSettings settings = EnricherSettings.defaults();
     Topic<String, LogEvent> out = new Topic<>("bench.enriched." + round, Topics.ENRICHED.keySerde(),
-        EnrichedEventSerde.ENRICHED_OUTPUT.valueSerde());
+        new EnrichedEventSerde());
     EnricherStep step = EnricherStep.of(settings, EnricherThroughputBench.cacheOf(pods, settings),
         EnricherMetrics.standalone());
     return StageTopology.between(input(), step, out);

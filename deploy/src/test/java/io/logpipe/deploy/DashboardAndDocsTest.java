@@ -123,13 +123,13 @@ class DashboardAndDocsTest {
     void thePanelsCoverWhatTheIssueAsksFor() {
       String all = String.join("\n", expressions());
       // issue 8: lines in, events out per stage, consumer lag, drops by reason, DLQ rate, redactions by rule,
-      // sink latency (offset commits follow confirmed writes: the closest signal the sinks export today).
+      // sink latency (the backend write, confirmed, per backend).
       assertThat(all).contains("logpipe_shipper_lines_read_total",
           "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total",
           "logpipe_router_routed_total",
           "kafka_consumer_fetch_manager_records_lag_max", "by (stage, reason) (rate(logpipe_records_dropped_total",
           "rate(logpipe_dead_letters_total", "by (rule) (rate(logpipe_redactor_redactions_total",
-          "kafka_consumer_coordinator_commit_latency_avg");
+          "logpipe_sink_write_seconds_bucket", "logpipe_sink_events_delivered_total");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.shipper.ShipperMetrics;
 import io.logpipe.shipper.tail.ShipProgress;
 import io.logpipe.sinks.route.RouterServiceMetrics;
+import io.logpipe.sinks.worker.SinkStats;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class ExportedMetrics {
       new EnricherMetrics(metrics);
       new RedactorMetrics(metrics).redacted("email", 1);
       new RouterServiceMetrics(metrics);
+      SinkStats.metered(metrics.registry(), "s3");
       new EventsMetrics(metrics);
       metrics.recordsDropped("multiline", DropReason.EXCLUDED);
       metrics.deadLettered("multiline", "org.example.Boom");

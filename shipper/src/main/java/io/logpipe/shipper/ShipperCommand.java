@@ -68,11 +68,8 @@ public final class ShipperCommand implements Callable<Integer> {
       LOG.info("health and metrics on port {}", http.port());
       // Pod logs, plus the extra node files and the journal when switched on; or sidecar mode (issue 9).
       Service shipper = ShipperServices.of(config, read.get().sources(), metrics, Clock.systemUTC());
-      ExitAfterShutdown exit = new ExitAfterShutdown();
-      int code = ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT,
-          exit);
-      exit.decided(code);
-      return code;
+      // After SIGTERM the process exits with the runner's code: 0 once the open transaction is finished (issue 3).
+      return ServiceRunner.runUntilShutdown("shipper", shipper, health, ServiceRunner.DEFAULT_CLOSE_TIMEOUT);
     }
   }
 

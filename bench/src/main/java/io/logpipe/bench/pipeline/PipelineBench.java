@@ -33,14 +33,16 @@ public final class PipelineBench {
     Path dir = Path.of("target", "pipeline-bench").toAbsolutePath();
     deleteTree(dir);
     System.out.printf("pipeline bench: %s%nload before: %s%n", settings.describe(), load());
-    Path logs = dir.resolve("tree");
-    BenchLogTree.Written tree = BenchLogTree.generate(logs, settings.lines(), settings.pods(), 42);
-    System.out.printf("tree: %,d CRI lines, %.1f MiB, %d files%n", tree.lines(), tree.bytes() / (double) (1 << 20),
-        tree.files());
     List<ThroughputRun.Result> throughput = new ArrayList<>();
-    for (String variant : settings.variants()) {
-      throughput.addAll(ThroughputRun.run(settings, dir.resolve(variant), logs, tree.lines(), variant,
-          throughput.isEmpty()));
+    if (settings.lines() > 0) { // -Dbench.lines=0: the latency run only
+      Path logs = dir.resolve("tree");
+      BenchLogTree.Written tree = BenchLogTree.generate(logs, settings.lines(), settings.pods(), 42);
+      System.out.printf("tree: %,d CRI lines, %.1f MiB, %d files%n", tree.lines(),
+          tree.bytes() / (double) (1 << 20), tree.files());
+      for (String variant : settings.variants()) {
+        throughput.addAll(ThroughputRun.run(settings, dir.resolve(variant), logs, tree.lines(), variant,
+            throughput.isEmpty()));
+      }
     }
     List<LatencyRun.Result> latency = new ArrayList<>();
     if (settings.latencySeconds() > settings.warmupSeconds()) {

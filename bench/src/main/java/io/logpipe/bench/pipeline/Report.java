@@ -11,6 +11,13 @@ final class Report {
   private Report() {}
 
   static void print(List<ThroughputRun.Result> throughput, List<LatencyRun.Result> latency, BenchSettings settings) {
+    if (!throughput.isEmpty()) {
+      printThroughput(throughput, settings);
+    }
+    printLatency(latency, settings);
+  }
+
+  private static void printThroughput(List<ThroughputRun.Result> throughput, BenchSettings settings) {
     System.out.printf("%nthroughput, first line in to last event out, every process running at once; "
         + "CPU-s per million output records:%n");
     StringBuilder header = new StringBuilder(String.format("%-13s %10s %10s", "run", "events/s", "lines/s"));
@@ -35,6 +42,9 @@ final class Report {
     System.out.println("(events/s: records reaching " + settings.sinkTopics() + "; lines/s: raw lines behind them; "
         + "vs ref: lines/s over the identity hop's records/s, same broker, same raw records; 2-core: events/s that "
         + "two whole cores would sustain at this CPU cost per event, what a loaded machine's wall clock hides)");
+  }
+
+  private static void printLatency(List<LatencyRun.Result> latency, BenchSettings settings) {
     for (LatencyRun.Result r : latency) {
       System.out.printf("%nlatency, line written → event in %s (read_committed), %s, %,d lines/s:%n",
           settings.sinkTopics().get(0), r.variant(), settings.rate());

@@ -10,6 +10,7 @@ import io.logpipe.multiline.MultilineConfig;
 import io.logpipe.redactor.RedactorConfig;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.shipper.ShipperConfig;
+import io.logpipe.shipper.run.SourcesConfig;
 import io.logpipe.sinks.SinkConfig;
 import io.logpipe.sinks.route.RouterConfig;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ class ConfigContractTest {
   private static final Map<String, Reader> READERS = Map.of(
       "shipper", new Reader("SHIPPER", r -> {
         ShipperConfig.read(r);
+        SourcesConfig.read(r);
         r.done();
       }),
       "multiline", new Reader(MultilineConfig.PREFIX, MultilineConfig::read),
@@ -51,7 +53,11 @@ class ConfigContractTest {
     return Stream.of(Named.of("default values", RenderedChart.withDefaults()),
         Named.of("every optional feature", RenderedChart.withEveryFeature()),
         Named.of("at-least-once shipper, enricher without the API",
-            RenderedChart.with(Map.of("shipper.mode", "at-least-once", "enricher.kubernetes", false))));
+            RenderedChart.with(Map.of("shipper.mode", "at-least-once", "enricher.kubernetes", false))),
+        Named.of("the shipper's node journal and extra files on", RenderedChart.with(Map.of(
+            "shipper.journal.enabled", "true", "shipper.journal.units[0]", "kubelet",
+            "shipper.files[0].name", "audit", "shipper.files[0].globs[0]", "/var/log/kubernetes/audit/*.log",
+            "shipper.files[0].format", "audit", "shipper.files[0].labels.component", "kube-apiserver"))));
   }
 
   @ParameterizedTest

@@ -24,9 +24,15 @@ final class EncodedMetadata {
 
   /**
    * At most 16,384 pod containers, each about 600 bytes (the encoding, some 450 bytes with six labels, and the
-   * entry): under 10 MB whatever the number of pods; 1,000 pods fill 6% of it, so two-way collisions are rare.
+   * entry): about 10 MB whatever the number of pods; 1,000 pods fill 6% of it, so two-way collisions are rare.
    */
   static final int SLOTS = 16_384;
+
+  /**
+   * Larger encodings are not kept (written each time instead), so that selected annotations of unbounded size
+   * (up to 256 KiB per object in Kubernetes) cannot make the table hold more than 16,384 x 2 KiB = 32 MiB.
+   */
+  static final int MAX_KEPT_BYTES = 2048;
 
   private static final Set<Class<?>> IMMUTABLE_MAPS = Set.of(Map.of().getClass(), Map.of("k", "v").getClass(),
       Collections.emptyMap().getClass());
@@ -60,9 +66,9 @@ final class EncodedMetadata {
     return entry != null && entry.encodes(metadata) ? entry.bytes() : null;
   }
 
-  /** Keeps {@code bytes} as the encoding of {@code metadata}, unless one of its maps could still change. */
+  /** Keeps {@code bytes} as the encoding of {@code metadata}, unless too large or a map of it could still change. */
   void keep(KubernetesMetadata metadata, byte[] bytes) {
-    if (!immutable(metadata.getPodLabels()) || !immutable(metadata.getPodAnnotations())
+    if (bytes.length > MAX_KEPT_BYTES || !immutable(metadata.getPodLabels()) || !immutable(metadata.getPodAnnotations())
         || !immutable(metadata.getNamespaceLabels()) || !immutable(metadata.getNodeLabels())) {
       return;
     }

@@ -51,6 +51,16 @@ class EncodedMetadataTest {
   }
 
   @Test
+  void keepsNoEncodingLargerThanTheBound() {
+    KubernetesMetadata value = metadata("app", Map.of("app", "web"));
+    kept.keep(value, new byte[EncodedMetadata.MAX_KEPT_BYTES + 1]);
+    assertThat(kept.find(value)).isNull();
+    byte[] largest = new byte[EncodedMetadata.MAX_KEPT_BYTES];
+    kept.keep(value, largest);
+    assertThat(kept.find(value)).isSameAs(largest);
+  }
+
+  @Test
   void keepsForEveryImmutableMapShape() {
     for (Map<String, String> immutable : java.util.List.<Map<String, String>>of(Map.of(), Map.of("a", "b"),
         Map.of("a", "b", "c", "d"), Map.copyOf(new HashMap<>(Map.of("e", "f"))), Collections.emptyMap())) {

@@ -54,6 +54,8 @@ class EnrichedEventSerdeTest {
             null, null, Map.of())).build()),
         Arguments.of("redaction summary", event("m").setKubernetes(full("app", labels()))
             .setRedaction(new RedactionSummary(Map.of("email", 2, "ipv4", 1))).build()),
+        Arguments.of("metadata too large to keep", event("m").setKubernetes(full("app",
+            Map.of("note", "é".repeat(3000)))).build()),
         Arguments.of("a message larger than the reused buffer", event("x".repeat(200_000) + "é")
             .setKubernetes(full("app", labels())).build()));
   }

@@ -108,8 +108,9 @@ final class AcceptanceRun {
         Map<String, Integer> exits = pipeline.stop();
         note("stopped: " + exits);
         // The shipper exits 0 after SIGTERM (its ExitAfterShutdown halts with the runner's code). The Streams stages
-        // and sink workers exit 143, the JVM's own status after SIGTERM: the code their runner returns (0, or 3 on a
-        // stop timeout) never reaches the exit. Reported to the lead; accepted here, a crash (1) or orphan is not.
+        // and sink workers exit 0 or, in most runs on a loaded machine, 143, the JVM's own status after SIGTERM: the
+        // code their runner returns (0, or 3 on a stop timeout) can be lost. Reported to the lead; accepted here, a
+        // crash (1) or an orphaned stage (97) is not.
         assertThat(exits).as("exit codes after SIGTERM").containsEntry("shipper", 0)
             .allSatisfy((stage, code) -> assertThat(code).isIn(0, 143));
         if (chaos) {
@@ -135,9 +136,9 @@ final class AcceptanceRun {
   }
 
   /**
-   * The writer: the deleted pod's directory goes once its lines are shipped, then the rest in tenths, each once the
-   * shipper has committed half of what was written. In the chaos run a tenth may also wait for a kill (see
-   * {@link #KILLS}), so that every kill lands while lines are still waiting on disk.
+   * The writer: the deleted pod's directory goes once its lines are shipped; the rest is appended 2 % at a time, each
+   * once the shipper has committed nine tenths of what was written, so the shipper is shipping all along. In the
+   * chaos run a share may also wait for a kill (see {@link #KILLS}), so that every kill lands while lines flow.
    */
   private void writeWhileShipping(PodLogTree tree, RawTopic raw, KafkaProgress progress) throws Exception {
     String deleted = tree.keyOf(Workloads.DELETED).toString();
@@ -146,28 +147,28 @@ final class AcceptanceRun {
         .until(() -> raw.lines(deleted) >= deletedLines);
     tree.removePodDirectory(Workloads.DELETED);
     note("deleted pod's directory removed after its " + deletedLines + " lines were shipped");
-    for (int tenth = 4; tenth <= 10; tenth++) {
+    for (int percent = 32; percent <= 100; percent += 2) {
       int soFar = tree.linesWritten();
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-          .until(() -> progress.committedEnd(Topics.RAW.name()) >= soFar / 2);
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+          .until(() -> progress.committedEnd(Topics.RAW.name()) >= soFar * 9L / 10);
       for (Kill kill : KILLS) {
-        if (chaos && kill.writeAfter() == tenth && !killed.get(kill).await(3, TimeUnit.MINUTES)) {
+        if (chaos && kill.writeFrom() == percent && !killed.get(kill).await(3, TimeUnit.MINUTES)) {
           throw new AssertionError("the kill of " + kill.stage() + " did not happen");
         }
       }
-      tree.writeAll(tenth / 10.0);
+      tree.writeAll(percent / 100.0);
     }
   }
 
   /**
    * A kill -9 of a stage once its progress (per cent of the tree's lines: committed to logs.raw.v1 for the shipper,
-   * consumed from it for the multiline stage) reaches {@code atPercent}; the writer holds back tenth
-   * {@code writeAfter} (and later ones) until it happened, so lines are always waiting when it does.
+   * consumed from it for the multiline stage) reaches {@code atPercent}; the writer holds back the lines from
+   * {@code writeFrom} per cent on until it happened, so lines are always flowing when it does.
    */
-  record Kill(Stage stage, int atPercent, int writeAfter) {}
+  record Kill(Stage stage, int atPercent, int writeFrom) {}
 
-  static final List<Kill> KILLS = List.of(new Kill(Stage.SHIPPER, 30, 6), new Kill(Stage.MULTILINE, 45, 8),
-      new Kill(Stage.SHIPPER, 75, 10));
+  static final List<Kill> KILLS = List.of(new Kill(Stage.SHIPPER, 40, 60), new Kill(Stage.MULTILINE, 50, 76),
+      new Kill(Stage.SHIPPER, 80, 96));
 
   private final Map<Kill, CountDownLatch> killed = KILLS.stream()
       .collect(Collectors.toMap(k -> k, k -> new CountDownLatch(1)));

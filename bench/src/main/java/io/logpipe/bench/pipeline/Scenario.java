@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -36,6 +39,22 @@ final class Scenario implements AutoCloseable {
     counts.admin().createTopics(List.of(new NewTopic(StagesProcess.IDENTITY_TOPIC, partitions, (short) 1))).all()
         .get(30, TimeUnit.SECONDS);
     return new Scenario(dir, broker, counts, brokerHandle());
+  }
+
+  /**
+   * Bytes of every topic's log segments on the broker's disk (compressed as the producers sent them), by topic:
+   * with {@link TopicCounts#everyTopic}, the broker's traffic behind its CPU share.
+   */
+  Map<String, Long> bytesByTopic() throws IOException {
+    Map<String, Long> bytes = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir.resolve("broker").resolve("kafka-data"))) {
+      for (Path segment : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        String partitionDir = segment.getParent().getFileName().toString();
+        String topic = partitionDir.substring(0, partitionDir.lastIndexOf('-'));
+        bytes.merge(topic, Files.size(segment), Long::sum);
+      }
+    }
+    return bytes;
   }
 
   String bootstrap() {

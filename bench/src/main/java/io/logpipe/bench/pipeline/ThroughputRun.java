@@ -1,10 +1,12 @@
 package io.logpipe.bench.pipeline;
 
 import io.logpipe.schemas.Topics;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,7 +82,7 @@ final class ThroughputRun {
    * or the limit passes (then the window is taken from what ran, and says so).
    */
   private static Result measure(String name, Scenario scenario, Processes processes, List<String> inputs,
-      List<String> outputs, long lines, int limitSeconds) throws InterruptedException {
+      List<String> outputs, long lines, int limitSeconds) throws InterruptedException, IOException {
     List<RunWindow.Sample> samples = new ArrayList<>();
     long start = System.nanoTime();
     long lastChange = start;
@@ -109,8 +111,10 @@ final class ThroughputRun {
     long records = scenario.counts.records(outputs);
     System.out.printf("  %s: %,d records in %s, %.1f s from the first line in to the last record out, %.2f cores "
         + "busy%n", name, records, outputs, window.seconds(), window.cores());
-    StringBuilder topics = new StringBuilder("  offsets by topic (records + markers):");
-    scenario.counts.everyTopic().forEach((topic, end) -> topics.append(String.format(" %s %,d;", topic, end)));
+    StringBuilder topics = new StringBuilder("  by topic, offsets (records + markers) and MiB on disk:");
+    Map<String, Long> bytes = scenario.bytesByTopic();
+    scenario.counts.everyTopic().forEach((topic, end) -> topics.append(String.format(" %s %,d %.1f;", topic, end,
+        bytes.getOrDefault(topic, 0L) / (double) (1 << 20))));
     System.out.println(topics);
     return new Result(name, window, records, last, lines, drained);
   }

@@ -1,5 +1,6 @@
 package io.logpipe.cli.local;
 
+import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.runtime.config.ConfigReader;
 import io.logpipe.runtime.config.KafkaSettings;
 import io.logpipe.runtime.errors.ErrorPolicy;
@@ -86,7 +87,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
     runStage(options, kafka, "multiline", StageTopology.between(Topics.RAW, steps.multiline(), Topics.EVENTS),
         Topics.RAW.name());
-    runStage(options, kafka, "enricher", StageTopology.between(Topics.EVENTS, steps.enricher(), Topics.ENRICHED),
+    // The enricher writes as its service does: the pod's metadata encoded once, not per event.
+    runStage(options, kafka, "enricher",
+        StageTopology.between(Topics.EVENTS, steps.enricher(), EnrichedEventSerde.enrichedOutput()),
         Topics.EVENTS.name());
     runStage(options, kafka, "redactor", StageTopology.between(Topics.ENRICHED, steps.redactor(), Topics.REDACTED),
         Topics.ENRICHED.name());

@@ -51,10 +51,12 @@ final class Report {
       System.out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d events (%,d written after warm-up, "
           + "%,d read in all)%n", r.latency().p50(), r.latency().p99(), r.latency().max(), r.latency().events(),
           r.expected(), r.seen());
+      String verdict = r.keptUp(settings.rate())
+          ? "caught up by then (a backlog earlier in the run still shows in the percentiles)"
+          : "did NOT keep up (more than " + LatencyRun.GOAL_P99.toSeconds() + " s behind): these latencies are "
+              + "mostly queueing";
       System.out.printf("  when writing stopped, %,d measured events (%.1f s of input) were not yet in the sink "
-          + "topic: %s%n", r.inFlightAtEnd(), r.inFlightAtEnd() / (double) settings.rate(), r.keptUp(settings.rate())
-          ? "caught up by then (a backlog earlier in the run still shows in the percentiles)" : "did NOT keep up (more than " + LatencyRun.GOAL_P99.toSeconds() + " s behind): these "
-          + "latencies are mostly queueing");
+          + "topic: %s%n", r.inFlightAtEnd(), r.inFlightAtEnd() / (double) settings.rate(), verdict);
       StringBuilder cores = new StringBuilder("  CPU at that rate, cores:");
       r.cores().forEach((name, c) -> cores.append(String.format(" %s %.2f", name, c)));
       System.out.println(cores.append(String.format(", total %.2f", PipelineBench.sum(r.cores()))));

@@ -35,6 +35,6 @@ class AcceptanceIT {
   void deliversEveryEventOnceToEachRoutedBackendWholeInOrderWithMetadataAndNoSecret() throws Exception {
     // Quiet time 5 s instead of 1 s: a trace's lines must not wait longer than this between two shipper batches,
     // which a loaded 2-core machine running nine JVMs cannot promise at 1 s.
-    new AcceptanceRun(dir.resolve("run"), openSearch, false, Duration.ofSeconds(5)).runAndCheck();
+    new AcceptanceRun(dir.resolve("run"), openSearch, ChaosPlan.none(), Duration.ofSeconds(5)).runAndCheck();
   }
 }

@@ -14,24 +14,18 @@ import io.logpipe.testkit.DedicatedBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.awaitility.core.ConditionFactory;
 
 /**
  * One acceptance run: a broker of its own (the test kit's), the mock API server, S3 and Loki of its own (OpenSearch
  * is the test class's), the pod-log tree, every stage as a child JVM; logs written while the pipeline runs, paced
- * by what the shipper committed; optionally kill -9 of the shipper twice and of the multiline stage once, each
- * chosen by progress; then, once every backend holds every event routed to it and every group has consumed
+ * by what the shipper committed ({@link PacedWriter}); in the chaos run, kills chosen by progress
+ * ({@link ChaosPlan}); then, once every backend holds every event routed to it and every group has consumed
  * everything, the stages are stopped and each backend is checked ({@link BackendCheck}).
  */
 final class AcceptanceRun {
@@ -43,12 +37,14 @@ final class AcceptanceRun {
 
   private final Path dir;
   private final OpenedBackends.OpenSearch openSearch;
-  private final boolean chaos;
+  private final ChaosPlan chaos;
   private final Duration quietTime;
   private final List<String> log = new ArrayList<>();
   private final long started = System.nanoTime();
+  /** What the last poll of the backends saw, for the failure message. */
+  private volatile String lastSeen = "";
 
-  AcceptanceRun(Path dir, OpenedBackends.OpenSearch openSearch, boolean chaos, Duration quietTime) {
+  AcceptanceRun(Path dir, OpenedBackends.OpenSearch openSearch, ChaosPlan chaos, Duration quietTime) {
     this.dir = dir;
     this.openSearch = openSearch;
     this.chaos = chaos;
@@ -82,24 +78,17 @@ final class AcceptanceRun {
         // Deleted before any of its lines is read: the enricher must answer from the pod it remembers.
         cluster.deletePod("batch", Workloads.DELETED);
         pipeline.startShipper();
-        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-          try {
-            writeWhileShipping(tree, new RawTopic(bootstrap), progress);
-          } catch (Throwable t) {
-            writerFailure.set(t);
-          }
-        }, "pod-log-writer");
+        PacedWriter writing = new PacedWriter(tree, new RawTopic(bootstrap), progress, chaos, this::note);
+        Thread writer = new Thread(writing, "pod-log-writer");
         writer.setDaemon(true);
         writer.start();
-        if (chaos) {
-          chaos(pipeline, tree, progress);
-        }
+        chaos.run(pipeline, tree, progress, atMost -> awaitStage(pipeline, atMost), this::note);
         writer.join(Duration.ofMinutes(5).toMillis());
-        assertThat(writerFailure.get()).as("the log writer").isNull();
+        assertThat(writing.failure()).as("the log writer").isNull();
+        assertThat(writer.isAlive()).as("the log writer still writing after 5 minutes").isFalse();
         note("every line written");
 
-        Map<Backend, BackendCheck> checks = checks(tree);
+        Map<Backend, BackendCheck> checks = Expectations.perBackend(tree);
         awaitStage(pipeline, DELIVERY).pollInterval(Duration.ofSeconds(2)).until(() -> delivered(backends, checks));
         note("every backend holds every event routed to it");
         awaitStage(pipeline, Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
@@ -113,9 +102,8 @@ final class AcceptanceRun {
         // crash (1) or an orphaned stage (97) is not.
         assertThat(exits).as("exit codes after SIGTERM").containsEntry("shipper", 0)
             .allSatisfy((stage, code) -> assertThat(code).isIn(0, 143));
-        if (chaos) {
-          assertThat(pipeline.incarnations()).containsEntry(Stage.SHIPPER, 3).containsEntry(Stage.MULTILINE, 2);
-        }
+        chaos.expectedStarts().forEach((stage, starts) ->
+            assertThat(pipeline.incarnations().get(stage)).as("starts of " + stage).isEqualTo(starts.intValue()));
       } catch (Throwable t) {
         note("FAILED (" + t + "); " + lastSeen + "\n" + pipeline.tails(20));
         throw t;
@@ -129,89 +117,10 @@ final class AcceptanceRun {
       assertThat(raw).as("lines shipped more than once").allSatisfy((line, copies) -> assertThat(copies).isOne());
       assertThat(progress.committedEnd(Topics.DLQ.name())).as("records in logs.dlq.v1").isZero();
       List<String> problems = new ArrayList<>();
-      checks(tree).forEach((backend, check) -> problems.addAll(check.problems(backends.read(backend))));
+      Expectations.perBackend(tree).forEach((backend, check) -> problems.addAll(check.problems(backends.read(backend))));
       System.out.println("acceptance: Loki received " + backends.lokiRepeats() + " entries more than once");
       assertThat(problems).as("what the backends hold").isEmpty();
     }
-  }
-
-  /**
-   * The writer: the deleted pod's directory goes once its lines are shipped; the rest is appended 2 % at a time, each
-   * once the shipper has committed nine tenths of what was written, so the shipper is shipping all along. In the
-   * chaos run a share may also wait for a kill (see {@link #KILLS}), so that every kill lands while lines flow.
-   */
-  private void writeWhileShipping(PodLogTree tree, RawTopic raw, KafkaProgress progress) throws Exception {
-    String deleted = tree.keyOf(Workloads.DELETED).toString();
-    int deletedLines = tree.lines(Workloads.DELETED);
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> raw.lines(deleted) >= deletedLines);
-    tree.removePodDirectory(Workloads.DELETED);
-    note("deleted pod's directory removed after its " + deletedLines + " lines were shipped");
-    for (int percent = 32; percent <= 100; percent += 2) {
-      int soFar = tree.linesWritten();
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-          .until(() -> progress.committedEnd(Topics.RAW.name()) >= soFar * 9L / 10);
-      for (Kill kill : KILLS) {
-        if (chaos && kill.writeFrom() == percent && !killed.get(kill).await(3, TimeUnit.MINUTES)) {
-          throw new AssertionError("the kill of " + kill.stage() + " did not happen");
-        }
-      }
-      tree.writeAll(percent / 100.0);
-    }
-  }
-
-  /**
-   * A kill -9 of a stage once its progress (per cent of the tree's lines: committed to logs.raw.v1 for the shipper,
-   * consumed from it for the multiline stage) reaches {@code atPercent}; the writer holds back the lines from
-   * {@code writeFrom} per cent on until it happened, so lines are always flowing when it does.
-   */
-  record Kill(Stage stage, int atPercent, int writeFrom) {}
-
-  static final List<Kill> KILLS = List.of(new Kill(Stage.SHIPPER, 40, 60), new Kill(Stage.MULTILINE, 50, 76),
-      new Kill(Stage.SHIPPER, 80, 96));
-
-  private final Map<Kill, CountDownLatch> killed = KILLS.stream()
-      .collect(Collectors.toMap(k -> k, k -> new CountDownLatch(1)));
-
-  private void chaos(Pipeline pipeline, PodLogTree tree, KafkaProgress progress) throws Exception {
-    String raw = Topics.RAW.name();
-    for (Kill kill : KILLS) {
-      long at = (long) tree.totalLines() * kill.atPercent() / 100;
-      awaitStage(pipeline, Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
-          (kill.stage() == Stage.SHIPPER ? progress.committedEnd(raw) : progress.consumed(kill.stage().group, raw))
-              >= at);
-      pipeline.killAndRestart(kill.stage());
-      killed.get(kill).countDown();
-      note(kill.stage().logName() + " killed (-9) and restarted"
-          + (kill.stage() == Stage.SHIPPER ? "" : " on a fresh state directory") + ": "
-          + progress.committedEnd(raw) + " raw offsets committed, " + progress.consumed(Stage.MULTILINE.group, raw)
-          + " consumed, " + tree.linesWritten() + " lines written of " + tree.totalLines());
-    }
-  }
-
-  /** Each backend's check: the events routed to it (see {@link Pipeline}), the metadata it shows. */
-  private static Map<Backend, BackendCheck> checks(PodLogTree tree) {
-    List<ExpectedEvent> all = tree.expected();
-    Set<String> secrets = all.stream().flatMap(e -> e.secrets().stream()).map(ExpectedEvent.Secret::value)
-        .collect(Collectors.toSet());
-    Function<ExpectedEvent, Map<String, String>> documents = e -> {
-      PodSpec pod = tree.podOf(e.key());
-      return Map.of("namespace", e.key().namespace(), "pod", e.key().pod(), "pod_uid", e.key().podUid(),
-          "container", e.key().container(), "node", Workloads.NODE, "owner_kind", pod.owner().workloadKind(),
-          "owner_name", pod.owner().workloadName(), "zone", Workloads.ZONE, "source_node", Workloads.NODE);
-    };
-    Function<ExpectedEvent, Map<String, String>> loki = e -> Map.of("namespace", e.key().namespace(),
-        "container", e.key().container(), "stream", e.runtimeStream(), "app", tree.podOf(e.key()).lokiApp(),
-        "pod", e.key().pod(), "pod_uid", e.key().podUid(), "node", Workloads.NODE);
-    Map<Backend, BackendCheck> checks = new EnumMap<>(Backend.class);
-    checks.put(Backend.S3, new BackendCheck("s3", all, documents, secrets));
-    checks.put(Backend.OPENSEARCH, new BackendCheck("opensearch", all.stream()
-        .filter(e -> Pipeline.OPENSEARCH_NAMESPACES.contains(e.key().namespace()) || e.errorJson()).toList(),
-        documents, secrets));
-    checks.put(Backend.LOKI, new BackendCheck("loki", all.stream()
-        .filter(e -> Pipeline.LOKI_NAMESPACES.contains(e.key().namespace()) || e.errorJson()).toList(),
-        loki, secrets));
-    return checks;
   }
 
   private boolean delivered(Backends backends, Map<Backend, BackendCheck> checks) {
@@ -227,11 +136,10 @@ final class AcceptanceRun {
     return all;
   }
 
-  private volatile String lastSeen = "";
 
   /** Groups still behind on their input, by name. */
   private static Map<String, Long> behind(KafkaProgress progress) {
-    Map<String, Long> behind = new java.util.TreeMap<>();
+    Map<String, Long> behind = new TreeMap<>();
     for (Stage stage : Stage.values()) {
       if (stage.group != null) {
         long lag = progress.lag(stage.group, stage.input);
@@ -262,7 +170,7 @@ final class AcceptanceRun {
   }
 
   private void note(String what) {
-    String line = String.format("acceptance %s +%5.1fs: %s", chaos ? "chaos" : "calm",
+    String line = String.format("acceptance %s +%5.1fs: %s", chaos.expectedStarts().isEmpty() ? "calm" : "chaos",
         (System.nanoTime() - started) / 1e9, what);
     synchronized (log) {
       log.add(line);

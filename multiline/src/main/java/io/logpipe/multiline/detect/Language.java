@@ -35,6 +35,8 @@ public enum Language {
         t.rule(from, "---", "^[\\t ]*--- End of stack trace from previous location(?: where exception was thrown)? ---$",
             "java");
         t.rule(from, null, "^[\\t ]*(?:Caused by|Suppressed):", "java_after_exception");
+        // .NET Core writes an inner exception on its own line: ` ---> System.TimeoutException: inner`.
+        t.rule(from, "--->", "^[\\t ]*---> ", "java_after_exception");
         t.rule(from, "...", "^[\\t ]*\\.\\.\\. \\d+ (?:more|common frames omitted)", "java");
         t.rule(from, "[cause]", "^[\\t ]*\\[cause\\]: ", "java_after_exception");
       }

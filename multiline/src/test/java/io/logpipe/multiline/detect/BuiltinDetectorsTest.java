@@ -42,6 +42,9 @@ class BuiltinDetectorsTest {
         row(".NET inner exception",
             "System.Exception: outer ---> System.ArgumentException: inner\n   at A.B()\n"
                 + "   --- End of inner exception stack trace ---\n   at A.C()⏎done"),
+        row(".NET Core inner exception on its own line",
+            "System.InvalidOperationException: outer\n ---> System.TimeoutException: inner\n"
+                + "   at A.B() in /x.cs:line 1\n   --- End of inner exception stack trace ---\n   at A.C()⏎done"),
         row("python chained traceback",
             "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\n    f()\n"
                 + "ZeroDivisionError: division by zero\n\n"

@@ -1,6 +1,6 @@
 package io.logpipe.acceptance;
 
-import io.logpipe.sinks.OpenedBackends;
+import io.logpipe.sinks.InProcessOpenSearch;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -19,11 +19,11 @@ class AcceptanceIT {
 
   // Kept when the run fails: the stages' output is under run/logs.
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
-  private static OpenedBackends.OpenSearch openSearch;
+  private static InProcessOpenSearch openSearch;
 
   @BeforeAll
   static void startOpenSearch() {
-    openSearch = OpenedBackends.openSearch(dir.resolve("opensearch"));
+    openSearch = InProcessOpenSearch.start(dir.resolve("opensearch"));
   }
 
   @AfterAll

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.loki4j.pkg.loki.protobuf.Push.EntryAdapter;
 import com.github.loki4j.pkg.loki.protobuf.Push.StreamAdapter;
-import io.logpipe.sinks.OpenedBackends;
+import io.logpipe.sinks.InProcessOpenSearch;
+import io.logpipe.sinks.InProcessS3;
 import io.logpipe.sinks.loki.LokiReceiver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,12 +38,12 @@ final class Backends implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-  private final OpenedBackends.OpenSearch openSearch;
-  private final OpenedBackends.S3 s3;
+  private final InProcessOpenSearch openSearch;
+  private final InProcessS3 s3;
   private final LokiReceiver loki;
   private volatile int lokiRepeats;
 
-  Backends(OpenedBackends.OpenSearch openSearch, OpenedBackends.S3 s3, LokiReceiver loki) {
+  Backends(InProcessOpenSearch openSearch, InProcessS3 s3, LokiReceiver loki) {
     this.openSearch = openSearch;
     this.s3 = s3;
     this.loki = loki;

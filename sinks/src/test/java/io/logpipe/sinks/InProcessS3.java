@@ -17,10 +17,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** An S3-compatible server in this JVM (S3Proxy over an in-memory store) on a free loopback port. */
-final class InProcessS3 implements AutoCloseable {
+public final class InProcessS3 implements AutoCloseable {
 
-  static final String ACCESS_KEY = "logpipe-access";
-  static final String SECRET_KEY = "logpipe-secret";
+  public static final String ACCESS_KEY = "logpipe-access";
+  public static final String SECRET_KEY = "logpipe-secret";
 
   private final S3Proxy proxy;
   private final URI endpoint;
@@ -41,7 +41,7 @@ final class InProcessS3 implements AutoCloseable {
         .build();
   }
 
-  static InProcessS3 start() throws Exception {
+  public static InProcessS3 start() throws Exception {
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new TransientNio2BlobStore())
         .endpoint(URI.create("http://127.0.0.1:0"))
@@ -51,14 +51,19 @@ final class InProcessS3 implements AutoCloseable {
     return new InProcessS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
   }
 
+  /** The endpoint a client overrides the AWS one with (path-style requests). */
+  public URI endpoint() {
+    return endpoint;
+  }
+
   /** A fresh bucket. */
-  String createBucket(String name) {
+  public String createBucket(String name) {
     client.createBucket(b -> b.bucket(name));
     return name;
   }
 
   /** The settings of a sink writing to {@code s3://bucket/prefix} here. */
-  S3Settings settings(String bucket, String prefix) {
+  public S3Settings settings(String bucket, String prefix) {
     return S3Settings.bucket(URI.create("s3://" + bucket + "/" + prefix), Optional.of(endpoint), true, ACCESS_KEY,
         SECRET_KEY);
   }
@@ -68,7 +73,7 @@ final class InProcessS3 implements AutoCloseable {
   }
 
   /** Every object of a bucket, key to bytes. */
-  Map<String, byte[]> objects(String bucket) {
+  public Map<String, byte[]> objects(String bucket) {
     Map<String, byte[]> objects = new TreeMap<>();
     for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
       objects.put(object.key(), client.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray());

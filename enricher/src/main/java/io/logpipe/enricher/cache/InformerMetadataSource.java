@@ -113,6 +113,7 @@ public final class InformerMetadataSource implements MetadataSource {
       ItemStore<T> store, Consumer<T> upsert, Consumer<T> delete) {
     informer.itemStore(store);
     informer.removeNamespaceIndex();
+    informer.exceptionHandler(new InformerRetry());
     informer.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {

@@ -123,10 +123,10 @@ final class Messages {
           + "\tfrom app/jobs/sync.rb:10:in `run'\n"
           + "\tfrom app/agent.rb:31:in `block in start'\n"
           + "\tfrom bin/agent:5:in `<main>'");
-      // The inner exception on the outer one's line (.NET Framework, Mono): the multiline stage does not group
-      // .NET Core's shape, where " ---> Inner: message" starts a line of its own (reported to the lead).
+      // The inner exception on the outer one's line (.NET Framework, Mono) or, every other trace, on a line of its
+      // own (.NET Core).
       case DOTNET -> Message.of("stderr", "System.InvalidOperationException: Ledger entry " + n + " is locked ev=" + id
-          + " ---> System.TimeoutException: The operation has timed out.\n"
+          + (n % 2 == 0 ? "" : "\n") + " ---> System.TimeoutException: The operation has timed out.\n"
           + "   at Ledger.Core.Locks.Acquire(Int32 id) in /src/Ledger.Core/Locks.cs:line 31\n"
           + "   --- End of inner exception stack trace ---\n"
           + "   at Ledger.Core.EntryStore.Lock(Int32 id) in /src/Ledger.Core/EntryStore.cs:line 42\n"

@@ -67,18 +67,22 @@ public final class Enrichment {
    * from no pod log at all) gets no metadata.
    */
   public LogEvent complete(StreamKey stream, LogEvent event, PodView view, boolean missing) {
-    List<String> flags = new ArrayList<>(event.getFlags() == null ? List.of() : event.getFlags());
     if (stream != null) {
       event.setKubernetes(view == null ? fromPath(stream) : fromView(stream, view));
-    }
-    if (view == null && missing) {
-      flags.add(FLAG_METADATA_MISSING);
     }
     BodyFormat format = view == null ? BodyFormat.AUTO : view.pod().hints().parser();
     BodyParser.Result body = bodies.parse(event.getMessage(), format);
     event.setParsed(body.parsed());
-    flags.addAll(body.flags());
-    event.setFlags(flags);
+    boolean flagMissing = view == null && missing;
+    if (flagMissing || !body.flags().isEmpty() || event.getFlags() == null) {
+      // A new list only when a flag is added: most events keep the (usually empty) list they were decoded with.
+      List<String> flags = new ArrayList<>(event.getFlags() == null ? List.of() : event.getFlags());
+      if (flagMissing) {
+        flags.add(FLAG_METADATA_MISSING);
+      }
+      flags.addAll(body.flags());
+      event.setFlags(flags);
+    }
     return event;
   }
 

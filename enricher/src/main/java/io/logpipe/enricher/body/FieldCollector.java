@@ -20,6 +20,8 @@ final class FieldCollector {
   // lookup per key, since every field of every structured body passes here.
   private static final Map<String, Role> ROLES = roles();
 
+  private static final int ROLE_KEY_CHARS = ROLES.keySet().stream().mapToInt(String::length).max().orElse(0);
+
   private static Map<String, Role> roles() {
     Map<String, Role> roles = new HashMap<>();
     for (String k : List.of("level", "severity", "lvl", "loglevel", "log.level", "levelname", "severity_text",
@@ -57,7 +59,8 @@ final class FieldCollector {
 
   /** A string value (or a number/boolean kept as its text; {@code numeric} says which). */
   void accept(String key, String value, boolean numeric) {
-    if (!claim(key.toLowerCase(Locale.ROOT), value, numeric)) {
+    // No role key is longer than ROLE_KEY_CHARS: most attribute keys skip the lower-casing and the lookup.
+    if (key.length() > ROLE_KEY_CHARS || !claim(key.toLowerCase(Locale.ROOT), value, numeric)) {
       attribute(key, value);
     }
   }

@@ -49,9 +49,17 @@ final class LogfmtBody {
         return Optional.empty();
       }
       i++;
-      StringBuilder value = new StringBuilder();
+      String value;
       if (i < n && message.charAt(i) == '"') {
-        i = readQuoted(message, i + 1, value);
+        int close = plainQuoted(message, i + 1);
+        if (close >= 0) {
+          value = message.substring(i + 1, close);
+          i = close + 1;
+        } else {
+          StringBuilder unescaped = new StringBuilder();
+          i = readQuoted(message, i + 1, unescaped);
+          value = unescaped.toString();
+        }
         if (i < 0 || (i < n && message.charAt(i) != ' ')) {
           return Optional.empty();
         }
@@ -63,12 +71,26 @@ final class LogfmtBody {
         if (i < n && message.charAt(i) != ' ') {
           return Optional.empty();
         }
-        value.append(message, valueStart, i);
+        value = message.substring(valueStart, i);
       }
       withValue++;
-      fields.accept(key, value.toString(), looksNumeric(value));
+      fields.accept(key, value, looksNumeric(value));
     }
     return withValue >= (strict ? 2 : 1) ? Optional.of(fields) : Optional.empty();
+  }
+
+  /** The index of the closing quote of a value without escapes (copied without a builder), or -1. */
+  private static int plainQuoted(String s, int i) {
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Reads a quoted value from just after the opening quote; returns the index after the closing one, or -1. */

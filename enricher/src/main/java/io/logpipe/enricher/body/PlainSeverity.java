@@ -1,8 +1,6 @@
 package io.logpipe.enricher.body;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds the severity of an unstructured line where people put it: klog's header ({@code E1120 10:00:00.123456},
@@ -18,10 +16,15 @@ public final class PlainSeverity {
 
   static final int SCAN_CHARS = 256;
 
-  private static final Set<String> BRACKETED = Set.of("trace", "debug", "info", "notice", "warn", "warning", "error",
-      "err", "fatal", "critical", "crit", "panic", "emerg", "alert");
-  private static final Set<String> WORDS = Set.of("TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR",
-      "FATAL", "CRITICAL", "PANIC", "SEVERE");
+  // Each word with its level; matched in place (regionMatches), so that scanning a line allocates nothing.
+  private static final String[][] BRACKETED = {{"trace", Severity.TRACE}, {"debug", Severity.DEBUG},
+      {"info", Severity.INFO}, {"notice", Severity.INFO}, {"warn", Severity.WARN}, {"warning", Severity.WARN},
+      {"error", Severity.ERROR}, {"err", Severity.ERROR}, {"fatal", Severity.FATAL}, {"critical", Severity.FATAL},
+      {"crit", Severity.FATAL}, {"panic", Severity.FATAL}, {"emerg", Severity.FATAL}, {"alert", Severity.FATAL}};
+  private static final String[][] WORDS = {{"TRACE", Severity.TRACE}, {"DEBUG", Severity.DEBUG},
+      {"INFO", Severity.INFO}, {"NOTICE", Severity.INFO}, {"WARN", Severity.WARN}, {"WARNING", Severity.WARN},
+      {"ERROR", Severity.ERROR}, {"FATAL", Severity.FATAL}, {"CRITICAL", Severity.FATAL}, {"PANIC", Severity.FATAL},
+      {"SEVERE", Severity.ERROR}};
   private static final String[] KEYS = {"level", "lvl", "severity"};
 
   public static Optional<String> find(String message) {
@@ -30,24 +33,28 @@ public final class PlainSeverity {
     }
     int end = Math.min(message.length(), SCAN_CHARS);
     if (isKlogHeader(message, end)) {
-      return Severity.fromWord(message.substring(0, 1));
+      return Optional.of(switch (message.charAt(0)) {
+        case 'I' -> Severity.INFO;
+        case 'W' -> Severity.WARN;
+        case 'E' -> Severity.ERROR;
+        default -> Severity.FATAL;
+      });
     }
     for (int i = 0; i < end; i++) {
       char c = message.charAt(i);
-      String word = null;
+      String level = null;
       if (c == '[') {
-        word = bracketed(message, i, end);
+        level = bracketed(message, i, end);
       } else if (c >= 'A' && c <= 'Z' && (i == 0 || !isWordChar(message.charAt(i - 1)))) {
-        word = upperCaseWord(message, i, end);
-        if (word == null) {
-          word = keyed(message, i, end);
+        level = upperCaseWord(message, i, end);
+        if (level == null) {
+          level = keyed(message, i, end);
         }
       } else if (isWordChar(c) && (i == 0 || !isWordChar(message.charAt(i - 1)))) {
-        word = keyed(message, i, end);
+        level = keyed(message, i, end);
       }
-      Optional<String> level = Severity.fromWord(word);
-      if (level.isPresent()) {
-        return level;
+      if (level != null) {
+        return Optional.of(level);
       }
     }
     return Optional.empty();
@@ -77,17 +84,20 @@ public final class PlainSeverity {
     return i < end && Character.isWhitespace(s.charAt(i));
   }
 
-  /** The word of {@code [word]} at {@code open}, lower-cased, if it is a level; else null. */
+  /** The level of {@code [word]} at {@code open} (word in any case, at most 8 letters); else null. */
   private static String bracketed(String s, int open, int end) {
-    int close = s.indexOf(']', open + 1);
-    if (close < 0 || close >= end || close - open - 1 > 8 || close == open + 1) {
+    int limit = Math.min(end, open + 10);
+    int close = open + 1;
+    while (close < limit && s.charAt(close) != ']') {
+      close++;
+    }
+    if (close >= limit || close == open + 1) {
       return null;
     }
-    String word = s.substring(open + 1, close).toLowerCase(Locale.ROOT);
-    return BRACKETED.contains(word) ? word : null;
+    return match(BRACKETED, true, s, open + 1, close - open - 1);
   }
 
-  /** The whole upper-case word starting at {@code start}, if it is a level and ends at a word boundary. */
+  /** The level of the whole upper-case word starting at {@code start}, if it ends at a word boundary. */
   private static String upperCaseWord(String s, int start, int end) {
     int i = start;
     while (i < end && i - start <= 8 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') {
@@ -96,12 +106,24 @@ public final class PlainSeverity {
     if (i < s.length() && isWordChar(s.charAt(i))) {
       return null;
     }
-    String word = s.substring(start, i);
-    return WORDS.contains(word) ? word : null;
+    return match(WORDS, false, s, start, i - start);
   }
 
-  /** The value of {@code level=x}, {@code lvl: x}, {@code severity="x"} (key in any case) at {@code start}. */
+  private static String match(String[][] words, boolean ignoreCase, String s, int start, int length) {
+    for (String[] word : words) {
+      if (word[0].length() == length && s.regionMatches(ignoreCase, start, word[0], 0, length)) {
+        return word[1];
+      }
+    }
+    return null;
+  }
+
+  /** The level of the value of {@code level=x}, {@code lvl: x}, {@code severity="x"} (key in any case) at {@code start}. */
   private static String keyed(String s, int start, int end) {
+    char first = (char) (s.charAt(start) | 0x20);
+    if (first != 'l' && first != 's') {
+      return null; // every key starts with l or s: most word starts end here
+    }
     for (String key : KEYS) {
       if (!s.regionMatches(true, start, key, 0, key.length())) {
         continue;
@@ -125,7 +147,7 @@ public final class PlainSeverity {
       if (length < 1 || length > 12 || (i < s.length() && isWordChar(s.charAt(i)))) {
         return null;
       }
-      return s.substring(valueStart, i);
+      return Severity.fromWord(s.substring(valueStart, i)).orElse(null);
     }
     return null;
   }

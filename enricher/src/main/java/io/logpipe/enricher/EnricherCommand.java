@@ -7,7 +7,6 @@ import io.logpipe.enricher.cache.MetadataCache;
 import io.logpipe.enricher.cache.MetadataSource;
 import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.enricher.streams.EnricherStep;
-import io.logpipe.enricher.streams.OutputBatching;
 import io.logpipe.runtime.cli.ServiceOptions;
 import io.logpipe.runtime.cli.StageOptions;
 import io.logpipe.runtime.config.ConfigReader;
@@ -84,10 +83,8 @@ public final class EnricherCommand implements Callable<Integer> {
       }
       Topology topology = StageTopology.between(Topics.EVENTS,
           EnricherStep.of(config.settings(), source, metrics), EnrichedEventSerde.enrichedOutput());
-      return StreamsRunner.runUntilShutdown(topology,
-          OutputBatching.apply(config.stage().streamsProperties(serviceMetrics)), health,
-          serviceMetrics,
-          StreamsRunner.DEFAULT_CLOSE_TIMEOUT);
+      return StreamsRunner.runUntilShutdown(topology, config.stage().streamsProperties(serviceMetrics), health,
+          serviceMetrics, StreamsRunner.DEFAULT_CLOSE_TIMEOUT);
     }
   }
 

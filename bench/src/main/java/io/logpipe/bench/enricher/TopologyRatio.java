@@ -6,7 +6,6 @@ import io.logpipe.enricher.EnricherMetrics;
 import io.logpipe.enricher.EnricherSettings;
 import io.logpipe.enricher.serde.EnrichedEventSerde;
 import io.logpipe.enricher.streams.EnricherStep;
-import io.logpipe.enricher.streams.OutputBatching;
 import io.logpipe.runtime.config.KafkaSettings;
 import io.logpipe.runtime.errors.ErrorPolicy;
 import io.logpipe.runtime.streams.StageTopology;
@@ -47,9 +46,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * Issue 5's measure as the issue words it: the enricher topology's throughput against an identity topology in the
  * same run. Both are real Kafka Streams applications with the stages' settings ({@link StreamsSettings#forStage}:
- * exactly-once v2, 100 ms commits, lz4), one stream thread each, reading the same events from an in-process broker
- * and writing them back to it, all with the enricher service's producer batching ({@link OutputBatching}, which
- * speeds an identity up as much); each writes with the serde its service uses (the identity
+ * exactly-once v2, 100 ms commits, lz4, 64 KiB producer batches), one stream thread each, reading the same events
+ * from an in-process broker and writing them back to it; each writes with the serde its service uses (the identity
  * {@code Topics.LOG_EVENT}, the enricher {@link EnrichedEventSerde}); a third, the identity writing with
  * {@link EnrichedEventSerde}, shows what the ratio is with the same serde on both sides. Runs alternate (identity, identity, enricher, ...) with a fresh
  * application id each, so both see the same machine load; a run is counted from its first committed offsets to its
@@ -174,9 +172,6 @@ public final class TopologyRatio {
       int events) throws Exception {
     Properties props = StreamsSettings.forStage(appId, new KafkaSettings(broker.bootstrapServers(), Map.of()),
         dir.resolve("state"), appId, ErrorPolicy.FAIL);
-    // Every application batches as the enricher service does: it helps an identity as much, so the ratio compares
-    // the stages' work, not their producer settings.
-    OutputBatching.apply(props);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.start();
       long deadline = System.nanoTime() + RUN_LIMIT.toNanos();

@@ -26,6 +26,15 @@ public final class StreamsSettings {
    */
   public static final int COMMIT_INTERVAL_MS = 100;
 
+  /**
+   * Producer batches of 64 KiB instead of Kafka's 16 KiB. Each lz4 batch pays a fixed cost (Kafka's lz4 writer
+   * allocates a 64 KiB block and its compressed twin per batch, however little it holds), and stages that write
+   * larger records than they read (the enricher: 2.5 times) close more batches per event. Measured on an identity
+   * topology (issue 5): 177.6 k to 277.6 k events per stage CPU-second. Latency is unchanged in practice: a batch
+   * leaves when full, after {@code linger.ms}, or at the exactly-once commit, whichever comes first.
+   */
+  public static final int PRODUCER_BATCH_BYTES = 64 * 1024;
+
   public static Properties forStage(String applicationId, KafkaSettings kafka, Path stateDir, String stage,
       ErrorPolicy policy) {
     Properties props = new Properties();
@@ -34,7 +43,6 @@ public final class StreamsSettings {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     // Dead letters carry a whole poison record, which can be as large as the biggest raw line.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
@@ -46,7 +54,18 @@ public final class StreamsSettings {
     props.put(StreamsErrorConfig.STAGE, stage);
     props.put(StreamsErrorConfig.POLICY, policy.name());
     props.putAll(kafka.clientOverrides());
+    // After the overrides, and only where the operator set neither form: a producer.-prefixed key would win over
+    // the operator's plain one (e.g. STAGE_KAFKA_COMPRESSION_TYPE=zstd), silently.
+    producerDefault(props, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(PRODUCER_BATCH_BYTES));
     return props;
+  }
+
+  private static void producerDefault(Properties props, String key, String value) {
+    String prefixed = StreamsConfig.producerPrefix(key);
+    if (!props.containsKey(prefixed) && !props.containsKey(key)) {
+      props.put(prefixed, value);
+    }
   }
 
   /** As above, with {@code metrics} counting what the handlers drop and dead-letter. */

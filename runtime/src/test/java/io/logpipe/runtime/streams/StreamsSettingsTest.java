@@ -50,6 +50,17 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void producersBatch64KibAndCompressWithLz4UnlessTheOperatorSaidOtherwiseInEitherForm() {
+    StreamsConfig defaults = new StreamsConfig(props(Map.of()));
+    assertThat(defaults.getProducerConfigs("c")).containsEntry("batch.size", "65536")
+        .containsEntry("compression.type", "lz4");
+
+    StreamsConfig plain = new StreamsConfig(props(Map.of("batch.size", "32768", "compression.type", "zstd")));
+    assertThat(plain.getProducerConfigs("c")).containsEntry("batch.size", "32768")
+        .containsEntry("compression.type", "zstd");
+  }
+
+  @Test
   void theHandlersAreConfiguredFromTheseProperties() {
     StreamsConfig config = new StreamsConfig(props(Map.of()));
     assertThat(config.deserializationExceptionHandler()).isInstanceOf(DeadLetterDeserializationHandler.class);

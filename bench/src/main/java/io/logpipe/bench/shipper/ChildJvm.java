@@ -24,11 +24,16 @@ public final class ChildJvm implements AutoCloseable {
 
   public static ChildJvm start(String mainClass, List<String> jvmArgs, List<String> args, Map<String, String> env, Path log)
       throws IOException {
+    return start(mainClass, jvmArgs, args, env, log, System.getProperty("java.class.path"));
+  }
+
+  public static ChildJvm start(String mainClass, List<String> jvmArgs, List<String> args, Map<String, String> env, Path log,
+      String classPath) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -41,6 +46,27 @@ public final class ChildJvm implements AutoCloseable {
     String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime
+  }
+
+  /**
+   * CPU seconds per thread group (thread names with digits dropped, e.g. {@code C2 CompilerThre}), from
+   * {@code /proc/<pid>/task}: tells the application's threads from the JIT and the garbage collector.
+   */
+  java.util.SortedMap<String, Double> cpuSecondsByThread() throws IOException {
+    java.util.SortedMap<String, Double> byName = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND, Double::sum);
+        } catch (IOException threadEnded) {
+          // gone between the listing and the read: its time is lost from the breakdown only
+        }
+      }
+    }
+    return byName;
   }
 
   public double peakRssMiB() throws IOException {

@@ -65,8 +65,15 @@ public final class ShipperBench {
       List<Result> results = new ArrayList<>();
       Result reference = reference(dir, logs, broker.bootstrapServers, tree);
       results.add(reference);
-      results.add(shipper(dir, logs, broker.bootstrapServers, tree, "exactly-once"));
-      results.add(shipper(dir, logs, broker.bootstrapServers, tree, "at-least-once"));
+      // -Dbench.modes=exactly-once: only the runs named (the reference always runs: every figure is read against it)
+      String baseline = System.getProperty("bench.baseline");
+      for (String mode : System.getProperty("bench.modes", "exactly-once,at-least-once").split(",")) {
+        if (baseline != null) {
+          // -Dbench.baseline=JAR: an older shipper jar in the same run (same broker, same reference): before/after
+          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "baseline", baseline));
+        }
+        results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "shipper", null));
+      }
       System.out.printf("%n%-22s %10s %8s %12s %10s %8s%n", "run", "lines/s", "MiB/s", "CPU-s/Mline", "peakRSS",
           "vs ref");
       for (Result r : results) {
@@ -77,27 +84,37 @@ public final class ShipperBench {
 
   private static Result reference(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree)
       throws Exception {
-    ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), AGENT_JVM,
+    ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), withJfr(AGENT_JVM, "reference"),
         List.of(logs.toString(), bootstrap, "bench.reference"), Map.of(), dir.resolve("reference.log"));
     return measure("reference producer", jvm, () -> false, tree);
   }
 
-  private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode)
-      throws Exception {
+  private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode,
+      String label, String shipperJar) throws Exception {
     int port = freePort();
-    List<String> jvmArgs = new ArrayList<>(AGENT_JVM);
-    String jfr = System.getProperty("bench.jfr");
-    if (jfr != null) {
-      // -Dbench.jfr=DIR: a flight recording of each shipper run, to see where its CPU goes.
-      jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, "shipper-" + mode + ".jfr"));
+    String classPath = System.getProperty("java.class.path");
+    if (shipperJar != null) {
+      classPath = shipperJar + java.io.File.pathSeparator + classPath; // first on the class path: its classes win
     }
-    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), jvmArgs,
-        List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", "bench-" + mode,
+    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), withJfr(AGENT_JVM, label + "-" + mode),
+        List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name",
+            "bench-" + label + "-" + mode,
             "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
-            "--positions-file", dir.resolve("alo-positions").toString()),
-        shipperEnv(), dir.resolve("shipper-" + mode + ".log"));
+            "--positions-file", dir.resolve(label + "-" + mode + "-positions").toString()),
+        shipperEnv(), dir.resolve(label + "-" + mode + ".log"), classPath);
     HttpClient http = HttpClient.newHttpClient();
-    return measure("shipper " + mode, jvm, () -> linesShipped(http, port) >= tree.lines(), tree);
+    return measure(label + " " + mode, jvm, () -> linesShipped(http, port) >= tree.lines(), tree);
+  }
+
+  /** {@code -Dbench.jfr=DIR}: a flight recording of each run ({@code DIR/<run>.jfr}), to see where its CPU goes. */
+  private static List<String> withJfr(List<String> jvmArgs, String run) {
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr == null) {
+      return jvmArgs;
+    }
+    List<String> args = new ArrayList<>(jvmArgs);
+    args.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, run + ".jfr").toAbsolutePath());
+    return args;
   }
 
   /** {@code -Dbench.shipper.env=SHIPPER_BATCH_BYTES=16MiB,SHIPPER_QUEUE_BYTES=32MiB}: settings to try. */
@@ -119,6 +136,7 @@ public final class ShipperBench {
     double cpu = 0;
     double rss = 0;
     double seconds;
+    java.util.SortedMap<String, Double> threads = new java.util.TreeMap<>();
     try (jvm) {
       while (true) {
         if (!jvm.process.isAlive()) {
@@ -129,19 +147,41 @@ public final class ShipperBench {
           cpu = Math.max(cpu, jvm.cpuSeconds());
           double hwm = jvm.peakRssMiB();
           rss = Double.isNaN(hwm) ? rss : Math.max(rss, hwm); // NaN: exited between the checks
+          threads = latest(threads, jvm.cpuSecondsByThread()); // the last look before the end: one poll stale
         } catch (IOException exited) {
           continue;
         }
         if (done.getAsBoolean()) {
           seconds = jvm.secondsSinceStart();
           cpu = Math.max(cpu, jvm.cpuSeconds());
+          threads = latest(threads, jvm.cpuSecondsByThread());
           break;
         }
         // Not faster: each /metrics scrape renders every Kafka client meter, which would cost the shipper CPU.
         jvm.process.waitFor(250, TimeUnit.MILLISECONDS);
       }
     }
+    printThreads(name, threads);
     return new Result(name, tree.lines(), tree.bytes(), seconds, cpu, rss);
+  }
+
+  /** The newer look, unless the JVM was already exiting (its threads gone, so less CPU than before). */
+  private static java.util.SortedMap<String, Double> latest(java.util.SortedMap<String, Double> before,
+      java.util.SortedMap<String, Double> now) {
+    double sumBefore = before.values().stream().mapToDouble(Double::doubleValue).sum();
+    double sumNow = now.values().stream().mapToDouble(Double::doubleValue).sum();
+    return sumNow >= sumBefore ? now : before;
+  }
+
+  /** Where the CPU went, by thread (only threads with at least 0.1 s). */
+  private static void printThreads(String name, java.util.SortedMap<String, Double> threads) {
+    StringBuilder line = new StringBuilder(name).append(" CPU-s by thread:");
+    threads.forEach((thread, s) -> {
+      if (s >= 0.1) {
+        line.append(String.format(" [%s] %.1f", thread, s));
+      }
+    });
+    System.out.println(line);
   }
 
   private static long linesShipped(HttpClient http, int port) {

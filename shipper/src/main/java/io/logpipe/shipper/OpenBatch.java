@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The slices sent since the last commit. A batch commits when it holds {@code maxBytes} of lines or has been open
+ * The slices sent since the last commit, kept without their lines (only where each file stands after them). A batch commits when it holds {@code maxBytes} of lines or has been open
  * for {@code commitInterval}, whichever comes first (as Kafka Streams' {@code commit.interval.ms}): few, large
  * transactions keep the producer busy, while the interval bounds how long a line waits to become visible.
  */
@@ -33,7 +33,7 @@ final class OpenBatch {
       openedAt = clock.instant();
     }
     for (FileSlice s : more) {
-      slices.add(s);
+      slices.add(s.withoutLines()); // the lines are with the producer already
       bytes += s.byteSize();
       lines += s.lineCount();
     }

@@ -60,7 +60,7 @@ public record ShipperConfig(
     Duration rescan = r.duration("RESCAN_INTERVAL", Duration.ofSeconds(5));
     Duration poll = r.duration("POLL_INTERVAL", Duration.ofMillis(200));
     r.check(!rescan.isZero() && !poll.isZero(), "RESCAN_INTERVAL", "and POLL_INTERVAL must be positive");
-    long queue = r.bytes("QUEUE_BYTES", 16L << 20);
+    long queue = r.bytes("QUEUE_BYTES", 1L << 20);
     long batch = r.bytes("BATCH_BYTES", 4L << 20);
     r.check(queue > 0 && batch > 0, "QUEUE_BYTES", "and BATCH_BYTES must be positive");
     Duration commitInterval = r.duration("COMMIT_INTERVAL", Duration.ofMillis(200));

@@ -26,7 +26,7 @@ public final class AtLeastOnceDelivery implements Delivery {
   private final PositionFile file;
   private final Consumer<Producer<?, ?>> onProducer;
   private final Map<io.logpipe.shipper.tail.FileId, Committed.Saved> positions = new HashMap<>();
-  private Producer<String, byte[]> producer;
+  private Producer<byte[], byte[]> producer;
   private FirstFailure failure = new FirstFailure();
 
   public AtLeastOnceDelivery(ShipperConfig config, Consumer<Producer<?, ?>> onProducer) {

@@ -21,7 +21,8 @@ public interface Delivery extends AutoCloseable {
   void send(List<FileSlice> slices) throws Exception;
 
   /**
-   * Commits the open batch, every slice sent since the last commit ({@code batch}), with the files' new positions:
+   * Commits the open batch, every slice sent since the last commit ({@code batch}, possibly without its lines: only
+   * where each file stands after it is read from it), with the files' new positions:
    * all or nothing as far as a reader of the positions can tell. Throws when the outcome is unknown or failed; the
    * caller then reconnects and rewinds.
    */

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The producer's settings (issue 3, "Producer"): idempotent, {@code acks=all}, compression lz4 by default, batching
@@ -32,7 +31,7 @@ public final class ProducerSettings {
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "logpipe-shipper-" + config.nodeName());
     props.putAll(config.kafka().clientProperties());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class); // keys are UTF-8 already
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     if (transactional) {
       props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());

@@ -4,6 +4,7 @@ import io.logpipe.schemas.Topics;
 import io.logpipe.shipper.ShipperConfig;
 import io.logpipe.shipper.tail.Committed;
 import io.logpipe.shipper.tail.FileSlice;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class TransactionalDelivery implements Delivery {
   private final Clock clock;
   private final WireRecords records;
   private final Consumer<Producer<?, ?>> onProducer;
-  private Producer<String, byte[]> producer;
+  private Producer<byte[], byte[]> producer;
   private FirstFailure failure;
 
   /** {@code onProducer} sees each producer created (to bind its metrics). */
@@ -66,7 +67,8 @@ public final class TransactionalDelivery implements Delivery {
     send(List.of()); // a batch of releases only still needs its transaction
     records.positions(batch, clock.instant()).forEach((key, value) -> {
       failure.check();
-      producer.send(new ProducerRecord<>(Topics.POSITIONS.name(), key, value), failure);
+      producer.send(new ProducerRecord<>(Topics.POSITIONS.name(), key.getBytes(StandardCharsets.UTF_8), value),
+          failure);
     });
     // Throws if any send failed; then the transaction never commits and the next open() aborts it.
     producer.commitTransaction();

@@ -37,6 +37,16 @@ public record FileSlice(
         true, now);
   }
 
+  /**
+   * The same slice without its lines: where the file stands once it is committed, which is all an open batch needs
+   * after the lines went to the producer. Holding only this lets the line bytes die young instead of being promoted
+   * with the batch (on the agent's small heap, that promotion was what filled the old generation).
+   */
+  public FileSlice withoutLines() {
+    return lineCount == 0 ? this : new FileSlice(id, path, stream, startOffset, NO_BYTES, NO_INTS, NO_INTS, NO_FLAGS,
+        0, endPosition, tailHash, lastOfFile, readTime);
+  }
+
   /** Bytes of line content held (what the bounded queue counts). */
   public int byteSize() {
     return data.length;

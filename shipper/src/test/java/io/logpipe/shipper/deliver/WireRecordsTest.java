@@ -32,7 +32,7 @@ class WireRecordsTest {
     List<String> keys = new ArrayList<>();
     List<RawLine> lines = new ArrayList<>();
     new WireRecords("node-a").lines(slice(), (k, v) -> {
-      keys.add(k);
+      keys.add(new String(k, StandardCharsets.UTF_8));
       lines.add(Topics.RAW_LINE.decode(v));
     });
     assertThat(keys).containsOnly("shop/web-1/uid-1/app");

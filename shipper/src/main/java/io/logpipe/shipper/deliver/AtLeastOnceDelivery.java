@@ -38,7 +38,7 @@ public final class AtLeastOnceDelivery implements Delivery {
 
   @Override
   public Committed open() throws Exception {
-    producer = new KafkaProducer<>(ProducerSettings.of(config, false));
+    producer = new KafkaProducer<>(ProducerSettings.withByteKeys(config, false));
     onProducer.accept(producer);
     producer.partitionsFor(Topics.RAW.name()); // connected: fails within max.block.ms when Kafka is away
     Committed committed = file.read();

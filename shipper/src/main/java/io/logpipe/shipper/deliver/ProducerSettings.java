@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The producer's settings (issue 3, "Producer"): idempotent, {@code acks=all}, compression lz4 by default, batching
@@ -31,13 +32,23 @@ public final class ProducerSettings {
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "logpipe-shipper-" + config.nodeName());
     props.putAll(config.kafka().clientProperties());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class); // keys are UTF-8 already
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     if (transactional) {
       props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
     } else {
       props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     }
+    return props;
+  }
+
+  /**
+   * {@link #of}, with the keys given as UTF-8 bytes: the file deliveries make each stream key's bytes once per slice
+   * instead of a {@code StringSerializer} encoding the same key for every line (the bytes on the wire are the same).
+   */
+  public static Map<String, Object> withByteKeys(ShipperConfig config, boolean transactional) {
+    Map<String, Object> props = of(config, transactional);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return props;
   }
 }

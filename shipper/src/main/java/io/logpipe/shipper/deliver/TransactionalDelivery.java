@@ -42,7 +42,7 @@ public final class TransactionalDelivery implements Delivery {
 
   @Override
   public Committed open() {
-    producer = new KafkaProducer<>(ProducerSettings.of(config, true));
+    producer = new KafkaProducer<>(ProducerSettings.withByteKeys(config, true));
     onProducer.accept(producer);
     producer.initTransactions();
     return PositionsLoader.load(config.kafka().clientProperties(), config.nodeName(), LOAD_TIMEOUT);

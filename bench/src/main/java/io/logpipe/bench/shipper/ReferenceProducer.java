@@ -55,6 +55,9 @@ public final class ReferenceProducer {
       producer.flush();
     }
     System.out.println("reference sent " + lines + " lines");
+    // Its own CPU as it ends: the bench's last look at /proc may be one poll old.
+    System.out.println("reference cpu-ms "
+        + ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L));
   }
 
   /** Reads 1 MiB at a time, sends each complete line as a copy of its bytes. */

@@ -36,15 +36,21 @@ public final class ShipperBench {
 
   private ShipperBench() {}
 
-  record Result(String name, long lines, long bytes, double seconds, double cpuSeconds, double peakRssMiB) {
+  /**
+   * One run. {@code steady*}: from the moment a quarter of the lines were shipped to the end, i.e. without JVM
+   * start-up, class loading and most JIT compilation, which a node agent pays once and a 10 s run pays in full.
+   */
+  record Result(String name, long lines, long bytes, double seconds, double cpuSeconds, double peakRssMiB,
+      double steadyLinesPerSecond, double steadyCpuPerMillion) {
     double linesPerSecond() {
       return lines / seconds;
     }
 
     String row(Result reference) {
-      return String.format("%-22s %10.0f %8.1f %12.2f %10.0f %8.2f", name, linesPerSecond(),
+      return String.format("%-22s %10.0f %8.1f %12.2f %10.0f %8.2f %12.0f %12.2f %8.2f", name, linesPerSecond(),
           bytes / seconds / (1 << 20), cpuSeconds / (lines / 1e6), peakRssMiB,
-          linesPerSecond() / reference.linesPerSecond());
+          linesPerSecond() / reference.linesPerSecond(), steadyLinesPerSecond, steadyCpuPerMillion,
+          steadyLinesPerSecond / reference.steadyLinesPerSecond);
     }
   }
 
@@ -72,12 +78,17 @@ public final class ShipperBench {
       for (String mode : System.getProperty("bench.modes", "exactly-once,at-least-once").split(",")) {
         if (baseline != null) {
           // -Dbench.baseline=JAR: an older shipper jar in the same run (same broker, same reference): before/after
-          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "baseline", baseline));
+          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "baseline", baseline, Map.of()));
         }
-        results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "shipper", null));
+        results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "shipper", null, Map.of()));
+        Map<String, String> variant = settings("bench.variant.env");
+        if (!variant.isEmpty()) {
+          // -Dbench.variant.env=SHIPPER_KAFKA_LINGER_MS=20: the same shipper with these settings too, in the same run
+          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "variant", null, variant));
+        }
       }
-      System.out.printf("%n%-22s %10s %8s %12s %10s %8s%n", "run", "lines/s", "MiB/s", "CPU-s/Mline", "peakRSS",
-          "vs ref");
+      System.out.printf("%n%-22s %10s %8s %12s %10s %8s %12s %12s %8s%n", "run", "lines/s", "MiB/s", "CPU-s/Mline",
+          "peakRSS", "vs ref", "steady l/s", "steady CPU/M", "vs ref");
       for (Result r : results) {
         System.out.println(r.row(reference));
       }
@@ -105,11 +116,44 @@ public final class ShipperBench {
       throws Exception {
     ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), withJfr(AGENT_JVM, "reference"),
         List.of(logs.toString(), bootstrap, "bench.reference"), Map.of(), dir.resolve("reference.log"));
-    return measure("reference producer", jvm, () -> false, tree);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      return measure("reference producer", jvm, () -> false, () -> sentByReference(admin) / (double) tree.lines(),
+          () -> ownCpu(dir.resolve("reference.log")), tree);
+    }
+  }
+
+  /** The reference's own CPU time as it ended (the last look at /proc can be one poll old), 0 if not printed. */
+  private static double ownCpu(Path log) {
+    try {
+      for (String line : Files.readAllLines(log)) {
+        if (line.startsWith("reference cpu-ms ")) {
+          return Long.parseLong(line.substring("reference cpu-ms ".length())) / 1e3;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  /** Records in the reference topic (no transactions, so offsets count records). */
+  private static long sentByReference(Admin admin) {
+    try {
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      for (int p = 0; p < 6; p++) {
+        latest.put(new org.apache.kafka.common.TopicPartition("bench.reference", p),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
+          .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode,
-      String label, String shipperJar) throws Exception {
+      String label, String shipperJar, Map<String, String> extraEnv) throws Exception {
     int port = freePort();
     String classPath = System.getProperty("java.class.path");
     if (shipperJar != null) {
@@ -121,16 +165,18 @@ public final class ShipperBench {
         List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", node,
             "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
             "--positions-file", positions.toString()),
-        shipperEnv(), dir.resolve(label + "-" + mode + ".log"), classPath);
+        env(extraEnv), dir.resolve(label + "-" + mode + ".log"), classPath);
     try (CommittedBytes committed = mode.equals("exactly-once")
         ? CommittedBytes.fromTopic(bootstrap, node) : CommittedBytes.fromFile(positions)) {
+      long[] seen = {0};
       return measure(label + " " + mode, jvm, () -> {
         try {
-          return committed.committedBytes() >= tree.bytes();
+          seen[0] = committed.committedBytes();
+          return seen[0] >= tree.bytes();
         } catch (IOException notYetReadable) {
           return false;
         }
-      }, tree);
+      }, () -> seen[0] / (double) tree.bytes(), () -> 0, tree);
     }
   }
 
@@ -146,9 +192,15 @@ public final class ShipperBench {
   }
 
   /** {@code -Dbench.shipper.env=SHIPPER_BATCH_BYTES=16MiB,SHIPPER_QUEUE_BYTES=32MiB}: settings to try. */
-  private static Map<String, String> shipperEnv() {
+  private static Map<String, String> env(Map<String, String> extra) {
+    Map<String, String> env = settings("bench.shipper.env");
+    env.putAll(extra);
+    return env;
+  }
+
+  private static Map<String, String> settings(String property) {
     Map<String, String> env = new java.util.HashMap<>();
-    String given = System.getProperty("bench.shipper.env", "");
+    String given = System.getProperty(property, "");
     for (String pair : given.split(",")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
@@ -159,8 +211,10 @@ public final class ShipperBench {
   }
 
   /** Polls CPU and peak RSS while the JVM runs, until {@code done} or it exits; then stops it. */
-  private static Result measure(String name, ChildJvm jvm, BooleanSupplier done, BenchLogTree.Written tree)
-      throws Exception {
+  private static Result measure(String name, ChildJvm jvm, BooleanSupplier done,
+      java.util.function.DoubleSupplier progress, java.util.function.DoubleSupplier cpuAtExit,
+      BenchLogTree.Written tree) throws Exception {
+    double[] steadyFrom = null; // {seconds, cpu, fraction shipped} when a quarter was shipped
     double cpu = 0;
     double rss = 0;
     double seconds;
@@ -169,6 +223,7 @@ public final class ShipperBench {
       while (true) {
         if (!jvm.process.isAlive()) {
           seconds = jvm.secondsSinceStart();
+          cpu = Math.max(cpu, cpuAtExit.getAsDouble());
           break;
         }
         try {
@@ -179,7 +234,14 @@ public final class ShipperBench {
         } catch (IOException exited) {
           continue;
         }
-        if (done.getAsBoolean()) {
+        boolean finished = done.getAsBoolean();
+        if (steadyFrom == null && !finished) {
+          double fraction = progress.getAsDouble();
+          if (fraction >= 0.25) {
+            steadyFrom = new double[] {jvm.secondsSinceStart(), cpu, fraction};
+          }
+        }
+        if (finished) {
           seconds = jvm.secondsSinceStart();
           cpu = Math.max(cpu, jvm.cpuSeconds());
           threads = latest(threads, jvm.cpuSecondsByThread());
@@ -189,7 +251,10 @@ public final class ShipperBench {
       }
     }
     printThreads(name, threads);
-    return new Result(name, tree.lines(), tree.bytes(), seconds, cpu, rss);
+    double steadyLines = steadyFrom == null ? Double.NaN : (1 - steadyFrom[2]) * tree.lines();
+    return new Result(name, tree.lines(), tree.bytes(), seconds, cpu, rss,
+        steadyFrom == null ? Double.NaN : steadyLines / (seconds - steadyFrom[0]),
+        steadyFrom == null ? Double.NaN : (cpu - steadyFrom[1]) / (steadyLines / 1e6));
   }
 
   /** The newer look, unless the JVM was already exiting (its threads gone, so less CPU than before). */

@@ -181,7 +181,10 @@ public final class ShipperBench {
   }
 
   /** {@code -Dbench.jfr=DIR}: a flight recording of each run ({@code DIR/<run>.jfr}), to see where its CPU goes. */
-  private static List<String> withJfr(List<String> jvmArgs, String run) {
+  private static List<String> withJfr(List<String> agentJvm, String run) {
+    // -Dbench.jvm="-Xmx32m -XX:+UseSerialGC": other flags for every measured JVM alike (the reference included)
+    String flags = System.getProperty("bench.jvm");
+    List<String> jvmArgs = flags == null ? agentJvm : List.of(flags.strip().split("\\s+"));
     String jfr = System.getProperty("bench.jfr");
     if (jfr == null) {
       return jvmArgs;

@@ -51,6 +51,23 @@ class OpenBatchTest {
     assertThat(batch.room()).isEqualTo(100);
   }
 
+  @Test
+  void keepsWhereEachFileStandsButNotTheLinesTheProducerAlreadyHas() {
+    OpenBatch batch = new OpenBatch(1 << 20, Duration.ofMillis(200), at(0));
+    FileSlice sent = slice(300, 3);
+    batch.add(List.of(sent));
+    assertThat(batch.lines()).isEqualTo(3);
+    assertThat(batch.room()).as("the lines still count towards the batch size").isEqualTo((1 << 20) - 300);
+    FileSlice kept = batch.slices().get(0);
+    assertThat(kept.data()).as("no line bytes held until the commit").isEmpty();
+    assertThat(kept.lineCount()).isZero();
+    assertThat(kept.id()).isEqualTo(sent.id());
+    assertThat(kept.path()).isEqualTo(sent.path());
+    assertThat(kept.endPosition()).isEqualTo(sent.endPosition());
+    assertThat(kept.tailHash()).isEqualTo(sent.tailHash());
+    assertThat(kept.lastOfFile()).isFalse();
+  }
+
   private static final class ManualClock extends Clock {
     Instant now = Instant.EPOCH;
 

@@ -59,7 +59,7 @@ public final class Shipper implements Service, AutoCloseable {
 
   public Shipper(ShipperConfig config, ServiceMetrics serviceMetrics, Clock clock) {
     this(config, serviceMetrics, clock, podLogs(config), config.mode() == ShipperConfig.Mode.EXACTLY_ONCE
-        ? () -> new TransactionalDelivery(config, clock, serviceMetrics::bind)
+        ? () -> TransactionalDelivery.podLogs(config, clock, serviceMetrics::bind)
         : () -> new AtLeastOnceDelivery(config, serviceMetrics::bind));
   }
 

@@ -38,7 +38,7 @@ public final class AtLeastOnceDelivery implements Delivery {
 
   @Override
   public Committed open() throws Exception {
-    producer = new KafkaProducer<>(ProducerSettings.withByteKeys(config, false));
+    producer = new KafkaProducer<>(ProducerSettings.byteKeys(ProducerSettings.of(config, false)));
     onProducer.accept(producer);
     producer.partitionsFor(Topics.RAW.name()); // connected: fails within max.block.ms when Kafka is away
     Committed committed = file.read();
@@ -50,9 +50,9 @@ public final class AtLeastOnceDelivery implements Delivery {
   @Override
   public void send(java.util.List<FileSlice> slices) {
     for (FileSlice slice : slices) {
-      records.lines(slice, (key, value) -> {
+      records.lines(slice, (topic, key, value) -> {
         failure.check();
-        producer.send(new ProducerRecord<>(Topics.RAW.name(), key, value), failure);
+        producer.send(new ProducerRecord<>(topic, key, value), failure);
       });
     }
   }

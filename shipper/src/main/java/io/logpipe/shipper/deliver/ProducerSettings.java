@@ -43,12 +43,30 @@ public final class ProducerSettings {
   }
 
   /**
-   * {@link #of}, with the keys given as UTF-8 bytes: the file deliveries make each stream key's bytes once per slice
+   * {@code props} with the keys given as UTF-8 bytes: the file deliveries make each stream key's bytes once per slice
    * instead of a {@code StringSerializer} encoding the same key for every line (the bytes on the wire are the same).
    */
-  public static Map<String, Object> withByteKeys(ShipperConfig config, boolean transactional) {
-    Map<String, Object> props = of(config, transactional);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+  public static Map<String, Object> byteKeys(Map<String, Object> props) {
+    Map<String, Object> withBytes = new HashMap<>(props);
+    withBytes.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return withBytes;
+  }
+
+  /**
+   * The settings of a source other than pod logs (issue 9), transactional under its own id: {@link #of}, the
+   * source's {@code defaults} (smaller buffers for a sidecar) where the user set nothing in {@code SHIPPER_KAFKA_*},
+   * and the source's {@code transactional.id}, also its client id.
+   */
+  public static Map<String, Object> forSource(ShipperConfig config, String transactionalId,
+      Map<String, Object> defaults) {
+    Map<String, Object> props = of(config, true);
+    defaults.forEach((key, value) -> {
+      if (!config.kafka().clientProperties().containsKey(key)) {
+        props.put(key, value);
+      }
+    });
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
     return props;
   }
 }

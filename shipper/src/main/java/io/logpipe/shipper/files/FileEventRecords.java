@@ -5,7 +5,7 @@ import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
 import io.logpipe.shipper.source.NodeEvents;
 import io.logpipe.shipper.source.NodeLine;
-import io.logpipe.shipper.source.SliceRecords;
+import io.logpipe.shipper.deliver.SliceRecords;
 import io.logpipe.shipper.tail.FileSlice;
 import java.nio.charset.StandardCharsets;
 
@@ -39,6 +39,7 @@ public final class FileEventRecords implements SliceRecords {
 
   @Override
   public void lines(FileSlice slice, Out out) {
+    byte[] keyBytes = key.toString().getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < slice.lineCount(); i++) {
       String text = new String(slice.data(), slice.starts()[i], slice.lengths()[i], StandardCharsets.UTF_8);
       boolean split = slice.continued()[i];
@@ -46,7 +47,7 @@ public final class FileEventRecords implements SliceRecords {
       LogEvent event = NodeEvents.event(key,
           new NodeEvents.Origin(node, slice.path(), slice.id().toAvro(), slice.offsetOf(i)), slice.readTime(), text,
           parsed, KIND, source.labels(), split);
-      out.send(Topics.ENRICHED.name(), key.toString(), Topics.LOG_EVENT.encode(event));
+      out.send(Topics.ENRICHED.name(), keyBytes, Topics.LOG_EVENT.encode(event));
     }
   }
 }

@@ -2,7 +2,7 @@ package io.logpipe.shipper.files;
 
 import io.logpipe.shipper.discovery.LogFileFilter.Candidate;
 import io.logpipe.shipper.source.GlobScan;
-import io.logpipe.shipper.source.SliceRecords;
+import io.logpipe.shipper.deliver.SliceRecords;
 import io.logpipe.shipper.tail.FileSlice;
 import io.logpipe.shipper.tail.Tailer;
 import java.nio.file.FileSystem;

@@ -7,7 +7,7 @@ import io.logpipe.schemas.Topics;
 import io.logpipe.shipper.Backoff;
 import io.logpipe.shipper.ShipperConfig;
 import io.logpipe.shipper.deliver.FirstFailure;
-import io.logpipe.shipper.source.SourceDelivery;
+import io.logpipe.shipper.deliver.ProducerSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,7 +174,7 @@ public final class JournalShipper implements Service {
   }
 
   private Map<String, Object> producerSettings() {
-    return SourceDelivery.producerSettings(shipper, transactionalId(), Map.of());
+    return ProducerSettings.forSource(shipper, transactionalId(), Map.of());
   }
 
   /** Entries committed by this instance so far. */

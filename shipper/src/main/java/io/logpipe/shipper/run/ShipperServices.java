@@ -4,13 +4,14 @@ import io.logpipe.runtime.health.ServiceMetrics;
 import io.logpipe.runtime.service.Service;
 import io.logpipe.shipper.Shipper;
 import io.logpipe.shipper.ShipperConfig;
+import io.logpipe.shipper.deliver.ProducerSettings;
+import io.logpipe.shipper.deliver.SourceIdentity;
+import io.logpipe.shipper.deliver.TransactionalDelivery;
 import io.logpipe.shipper.files.FileSources;
 import io.logpipe.shipper.journal.JournalShipper;
 import io.logpipe.shipper.sidecar.SidecarConfig;
 import io.logpipe.shipper.sidecar.SidecarRecords;
 import io.logpipe.shipper.source.GlobScan;
-import io.logpipe.shipper.source.SourceDelivery;
-import io.logpipe.shipper.source.SourceIdentity;
 import java.nio.file.FileSystems;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class ShipperServices {
     SourceIdentity id = new SourceIdentity(config.transactionalId() + "-files", config.nodeName() + "/files",
         config.nodeName());
     return new Shipper(small, metrics, clock, files,
-        () -> new SourceDelivery(small, id, files, clock, metrics::bind, FILES_PRODUCER));
+        () -> new TransactionalDelivery(small, id, files, producer(small, id, FILES_PRODUCER), clock, metrics::bind));
   }
 
   /** Sidecar mode: the pod's own files, as that pod's container log. */
@@ -79,6 +80,11 @@ public final class ShipperServices {
         "sidecar/" + uid, config.nodeName());
     SidecarRecords records = new SidecarRecords(config.nodeName(), sidecar.pod(), sidecar.stream());
     return new Shipper(small, metrics, clock, new GlobScan(FileSystems.getDefault(), sidecar.globs(), sidecar.pod()),
-        () -> new SourceDelivery(small, id, records, clock, metrics::bind, SIDECAR_PRODUCER));
+        () -> new TransactionalDelivery(small, id, records, producer(small, id, SIDECAR_PRODUCER), clock,
+            metrics::bind));
+  }
+
+  private static Map<String, Object> producer(ShipperConfig config, SourceIdentity id, Map<String, Object> defaults) {
+    return ProducerSettings.byteKeys(ProducerSettings.forSource(config, id.transactionalId(), defaults));
   }
 }

@@ -3,7 +3,7 @@ package io.logpipe.shipper.sidecar;
 import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
-import io.logpipe.shipper.source.SliceRecords;
+import io.logpipe.shipper.deliver.SliceRecords;
 import io.logpipe.shipper.tail.FileSlice;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +32,13 @@ public final class SidecarRecords implements SliceRecords {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
 
   private final String node;
-  private final String key;
+  private final byte[] key;
   private final String path;
   private final String stream;
 
   public SidecarRecords(String node, StreamKey pod, String stream) {
     this.node = node;
-    this.key = pod.toString();
+    this.key = pod.toString().getBytes(StandardCharsets.UTF_8);
     this.path = kubeletPath(pod);
     this.stream = stream;
   }

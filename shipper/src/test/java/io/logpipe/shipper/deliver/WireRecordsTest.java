@@ -2,7 +2,6 @@ package io.logpipe.shipper.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logpipe.schemas.FilePosition;
 import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.StreamKey;
 import io.logpipe.schemas.Topics;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WireRecordsTest {
@@ -29,12 +27,15 @@ class WireRecordsTest {
 
   @Test
   void encodesEachLineWithItsStreamKeyOffsetAndContinuation() {
+    List<String> topics = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     List<RawLine> lines = new ArrayList<>();
-    new WireRecords("node-a").lines(slice(), (k, v) -> {
+    new WireRecords("node-a").lines(slice(), (topic, k, v) -> {
+      topics.add(topic);
       keys.add(new String(k, StandardCharsets.UTF_8));
       lines.add(Topics.RAW_LINE.decode(v));
     });
+    assertThat(topics).containsOnly(Topics.RAW.name());
     assertThat(keys).containsOnly("shop/web-1/uid-1/app");
     assertThat(lines).extracting(RawLine::getOffset).containsExactly(100L, 103L);
     assertThat(lines).extracting(l -> StandardCharsets.UTF_8.decode(l.getLine()).toString())
@@ -42,17 +43,5 @@ class WireRecordsTest {
     assertThat(lines).extracting(RawLine::getContinued).containsExactly(false, true);
     assertThat(lines.get(0).getNode()).isEqualTo("node-a");
     assertThat(lines.get(0).getFileId().getInode()).isEqualTo(2);
-  }
-
-  @Test
-  void keepsTheLastPositionPerFileAndTombstonesReleasedFiles() {
-    FileSlice release = FileSlice.release(new FileId(9, 9, 9), "/p/1.log", STREAM, 5, 0, NOW);
-    Map<String, byte[]> positions = new WireRecords("node-a").positions(List.of(slice(), release), NOW);
-    FilePosition p = Topics.FILE_POSITION.decode(positions.get("node-a/1:2:abc"));
-    assertThat(p.getPosition()).isEqualTo(108);
-    assertThat(p.getTailHash()).isEqualTo(42);
-    assertThat(positions).containsKey("node-a/9:9:9");
-    assertThat(positions.get("node-a/9:9:9")).isNull();
-    assertThat(FileId.parsePositionKey("1:2:abc")).isEqualTo(ID);
   }
 }

@@ -25,7 +25,7 @@ class FileEventRecordsTest {
     List<LogEvent> events = new ArrayList<>();
     new FileEventRecords("worker-1", source).lines(slice, (topic, key, value) -> {
       assertThat(topic).isEqualTo(Topics.ENRICHED.name());
-      assertThat(key).isEqualTo("_node/worker-1/" + source.name() + "/_file");
+      assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("_node/worker-1/" + source.name() + "/_file");
       events.add(Topics.LOG_EVENT.decode(value));
     });
     return events;

@@ -128,7 +128,8 @@ class FileSourcesIT {
         "SHIPPER_FILES_AUDIT_FORMAT", "audit",
         "SHIPPER_FILES_AUDIT_LABELS", "component=kube-apiserver",
         "SHIPPER_FILES_APISERVER_GLOBS", dir + "/kube-apiserver.log",
-        "SHIPPER_ROTATE_WAIT", "300ms",
+        // Long enough that appending to a file just renamed out of the glob is never raced by its let-go.
+        "SHIPPER_ROTATE_WAIT", "5s",
         "SHIPPER_RESCAN_INTERVAL", "300ms"));
     env.put("SHIPPER_POLL_INTERVAL", "50ms");
     env.put("SHIPPER_EXCLUDE_NAMESPACES", "");

@@ -117,7 +117,9 @@ class SidecarIT {
         "SHIPPER_SIDECAR_CONTAINER", pod.container(),
         "SHIPPER_SIDECAR_GLOBS", app + "/*.log",
         "SHIPPER_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-        "SHIPPER_ROTATE_WAIT", "300ms", "SHIPPER_RESCAN_INTERVAL", "300ms"));
+        // The rotate wait is how long a renamed file may stay quiet before it is let go: the test appends to the
+        // renamed file right after the rename, and a loaded machine can pause this thread for a good part of a second.
+        "SHIPPER_ROTATE_WAIT", "5s", "SHIPPER_RESCAN_INTERVAL", "300ms"));
     env.put("SHIPPER_POLL_INTERVAL", "50ms");
     ConfigReader r = ConfigReader.of("SHIPPER", env, Optional.empty());
     ShipperConfig config = ShipperConfig.read(r);

@@ -78,7 +78,7 @@ class SidecarTest {
 
     new SidecarRecords("worker-1", POD, "stdout").lines(slice, (topic, key, value) -> {
       assertThat(topic).isEqualTo(Topics.RAW.name());
-      keys.add(key);
+      keys.add(new String(key, StandardCharsets.UTF_8));
       lines.add(Topics.RAW_LINE.decode(value));
     });
 

@@ -1,5 +1,6 @@
-package io.logpipe.shipper.source;
+package io.logpipe.shipper.deliver;
 
+import io.logpipe.shipper.ShipperConfig;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Objects;
  * @param node  the node written as {@code node} in positions and events
  */
 public record SourceIdentity(String transactionalId, String positionOwner, String node) {
+
+  /** The node's pod logs: the shipper's own {@code transactional.id}, positions owned by the node itself. */
+  public static SourceIdentity podLogs(ShipperConfig config) {
+    return new SourceIdentity(config.transactionalId(), config.nodeName(), config.nodeName());
+  }
 
   public SourceIdentity {
     Objects.requireNonNull(transactionalId, "transactionalId");

@@ -1,10 +1,7 @@
 package io.logpipe.acceptance;
 
-import io.logpipe.sinks.InProcessOpenSearch;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,23 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AcceptanceIT {
 
   // Kept when the run fails: the stages' output is under run/logs.
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
-  private static InProcessOpenSearch openSearch;
-
-  @BeforeAll
-  static void startOpenSearch() {
-    openSearch = InProcessOpenSearch.start(dir.resolve("opensearch"));
-  }
-
-  @AfterAll
-  static void stopOpenSearch() throws Exception {
-    openSearch.close();
-  }
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
   @Test
   void deliversEveryEventOnceToEachRoutedBackendWholeInOrderWithMetadataAndNoSecret() throws Exception {
     // Quiet time 5 s instead of 1 s: a trace's lines must not wait longer than this between two shipper batches,
     // which a loaded 2-core machine running nine JVMs cannot promise at 1 s.
-    new AcceptanceRun(dir.resolve("run"), openSearch, ChaosPlan.none(), Duration.ofSeconds(5)).runAndCheck();
+    new AcceptanceRun(dir.resolve("run"), ChaosPlan.none(), Duration.ofSeconds(5)).runAndCheck();
   }
 }

@@ -8,9 +8,7 @@ import io.logpipe.acceptance.Pipeline.Stage;
 import io.logpipe.acceptance.Workloads.PodSpec;
 import io.logpipe.cli.Logpipe;
 import io.logpipe.schemas.Topics;
-import io.logpipe.sinks.InProcessOpenSearch;
 import io.logpipe.sinks.InProcessS3;
-import io.logpipe.sinks.loki.LokiReceiver;
 import io.logpipe.testkit.DedicatedBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,6 @@ final class AcceptanceRun {
   private static final Duration DELIVERY = Duration.ofMinutes(4);
 
   private final Path dir;
-  private final InProcessOpenSearch openSearch;
   private final ChaosPlan chaos;
   private final Duration quietTime;
   private final List<String> log = new ArrayList<>();
@@ -45,18 +42,19 @@ final class AcceptanceRun {
   /** What the last poll of the backends saw, for the failure message. */
   private volatile String lastSeen = "";
 
-  AcceptanceRun(Path dir, InProcessOpenSearch openSearch, ChaosPlan chaos, Duration quietTime) {
+  AcceptanceRun(Path dir, ChaosPlan chaos, Duration quietTime) {
     this.dir = dir;
-    this.openSearch = openSearch;
     this.chaos = chaos;
     this.quietTime = quietTime;
   }
 
   /** Runs it and asserts; prints a timeline of the run on stdout. */
   void runAndCheck() throws Exception {
-    try (DedicatedBroker broker = DedicatedBroker.start();
-        MockCluster cluster = MockCluster.start();
-        Backends backends = new Backends(openSearch, InProcessS3.start(), new LokiReceiver())) {
+    // The backends first: a second OpenSearch node in this JVM, started after the mock API server, failed setting
+    // Netty's processor count ("availableProcessors is already set"); started first, it starts every time.
+    try (Backends backends = Backends.start(dir.resolve("opensearch"));
+        DedicatedBroker broker = DedicatedBroker.start();
+        MockCluster cluster = MockCluster.start()) {
       String bootstrap = broker.bootstrapServers();
       assertThat(Logpipe.commandLine().execute("topics", "create", "--bootstrap-servers", bootstrap,
           "--partitions", String.valueOf(PARTITIONS), "--replication-factor", "1")).isZero();
@@ -133,7 +131,6 @@ final class AcceptanceRun {
     lastSeen = seen.toString();
     return all;
   }
-
 
   /** Groups still behind on their input, by name. */
   private static Map<String, Long> behind(KafkaProgress progress) {

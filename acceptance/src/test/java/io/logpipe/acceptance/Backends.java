@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,11 +44,22 @@ final class Backends implements AutoCloseable {
   private final LokiReceiver loki;
   private volatile int lokiRepeats;
 
-  Backends(InProcessOpenSearch openSearch, InProcessS3 s3, LokiReceiver loki) {
+  private Backends(InProcessOpenSearch openSearch, InProcessS3 s3, LokiReceiver loki) {
     this.openSearch = openSearch;
     this.s3 = s3;
     this.loki = loki;
     s3.createBucket(BUCKET);
+  }
+
+  /** A real OpenSearch node (data under {@code openSearchDir}), S3Proxy and the Loki receiver, for one run. */
+  static Backends start(Path openSearchDir) throws Exception {
+    InProcessOpenSearch openSearch = InProcessOpenSearch.start(openSearchDir);
+    try {
+      return new Backends(openSearch, InProcessS3.start(), new LokiReceiver());
+    } catch (Exception e) {
+      openSearch.close();
+      throw e;
+    }
   }
 
   URI lokiUrl() {
@@ -176,8 +188,9 @@ final class Backends implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     loki.close();
     s3.close();
+    openSearch.close();
   }
 }

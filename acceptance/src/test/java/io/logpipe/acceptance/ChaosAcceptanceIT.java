@@ -1,10 +1,7 @@
 package io.logpipe.acceptance;
 
-import io.logpipe.sinks.InProcessOpenSearch;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,24 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosAcceptanceIT {
 
   // Kept when the run fails: the stages' output is under run/logs.
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
-  private static InProcessOpenSearch openSearch;
-
-  @BeforeAll
-  static void startOpenSearch() {
-    openSearch = InProcessOpenSearch.start(dir.resolve("opensearch"));
-  }
-
-  @AfterAll
-  static void stopOpenSearch() throws Exception {
-    openSearch.close();
-  }
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
   @Test
   void killNineOfTheShipperTwiceAndOfTheMultilineStageOnceLosesAndRepeatsNothing() throws Exception {
     // Quiet time 20 s: longer than a shipper restart here, so a trace whose lines straddle a kill is still whole
     // (with the default 1 s, the part shipped before the kill is emitted alone: nothing can tell a trace paused by
     // a dead shipper from a finished one).
-    new AcceptanceRun(dir.resolve("run"), openSearch, ChaosPlan.killNine(), Duration.ofSeconds(20)).runAndCheck();
+    new AcceptanceRun(dir.resolve("run"), ChaosPlan.killNine(), Duration.ofSeconds(20)).runAndCheck();
   }
 }

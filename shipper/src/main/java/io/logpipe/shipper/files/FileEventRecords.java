@@ -26,11 +26,14 @@ public final class FileEventRecords implements SliceRecords {
   private final String node;
   private final FileSource source;
   private final StreamKey key;
+  /** The source's one record key, as the producer sends it (shared by every record; the producer only reads it). */
+  private final byte[] keyBytes;
 
   public FileEventRecords(String node, FileSource source) {
     this.node = node;
     this.source = source;
     this.key = NodeEvents.key(node, source.name(), CONTAINER);
+    this.keyBytes = key.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   public StreamKey key() {
@@ -39,7 +42,6 @@ public final class FileEventRecords implements SliceRecords {
 
   @Override
   public void lines(FileSlice slice, Out out) {
-    byte[] keyBytes = key.toString().getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < slice.lineCount(); i++) {
       String text = new String(slice.data(), slice.starts()[i], slice.lengths()[i], StandardCharsets.UTF_8);
       boolean split = slice.continued()[i];

@@ -4,12 +4,15 @@ import io.logpipe.schemas.Topics;
 import io.logpipe.shipper.tail.FileSlice;
 import java.nio.charset.StandardCharsets;
 
-/** Turns pod-log slices into the records of {@code logs.raw.v1}, encoded as the schemas' serde encodes them. */
-final class WireRecords implements SliceRecords {
+/**
+ * Turns pod-log slices into the records of {@code logs.raw.v1}, encoded as the schemas' serde encodes them. Public
+ * for {@code bench}'s {@code ReadEncodeBench}, which measures the reader and this encoding together.
+ */
+public final class WireRecords implements SliceRecords {
 
   private final RawLineEncoder encoder;
 
-  WireRecords(String node) {
+  public WireRecords(String node) {
     this.encoder = new RawLineEncoder(node);
   }
 

@@ -5,7 +5,9 @@ import io.logpipe.shipper.deliver.SliceRecords;
 import io.logpipe.shipper.deliver.WireRecords;
 import io.logpipe.shipper.discovery.LogFileFilter.Candidate;
 import io.logpipe.shipper.tail.Committed;
+import io.logpipe.shipper.tail.FileSlice;
 import io.logpipe.shipper.tail.ShipProgress;
+import io.logpipe.shipper.tail.SliceQueue;
 import io.logpipe.shipper.tail.TailEvents;
 import io.logpipe.shipper.tail.TailSettings;
 import io.logpipe.shipper.tail.Tailer;
@@ -35,8 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The shipper's hot path without Kafka (issue 3; the team's rule: JMH for hot paths), lines per second: files of the
- * benchmark's log tree read into slices by the real {@link Tailer} ({@code read}), and the slices' lines encoded into
- * {@code logs.raw.v1} record values by the real {@link WireRecords} ({@code readEncode}). The reference in the same
+ * benchmark's log tree read into slices by the real {@link Tailer} ({@code read}), and the slices passed through the
+ * real {@link SliceQueue} and their lines encoded into {@code logs.raw.v1} record values by the real
+ * {@link WireRecords} ({@code readEncode}). The reference in the same
  * run is the benchmark's reference producer's own loop ({@code reference}: 1 MiB reads, a byte-by-byte newline scan,
  * one copy per line), so the ratio says what reading with identity, positions and the Avro record costs on top.
  * Forked with the agent's heap and collector ({@code ShipperBench.AGENT_JVM}): add {@code -prof gc} for bytes
@@ -55,6 +58,7 @@ public class ReadEncodeBench {
   private Path root;
   private List<Candidate> candidates;
   private Tailer tailer;
+  private final SliceQueue queue = new SliceQueue(1 << 20); // SHIPPER_QUEUE_BYTES' default
   private final SliceRecords records = new WireRecords("bench-node");
 
   @Setup(Level.Trial)
@@ -71,6 +75,7 @@ public class ReadEncodeBench {
     // The shipper's defaults: 1 MiB maximum line, 256 KiB read per file per pass (SHIPPER_READ_CAP_BYTES).
     tailer = new Tailer(onDirectory -> candidates, new TailSettings(1 << 20, 256 << 10, Duration.ofSeconds(5)),
         Clock.systemUTC(), TailEvents.NONE, new ShipProgress());
+    queue.recycleInto(tailer.readBuffers());
     long[] lines = {0};
     readAll(slice -> lines[0] += slice.lineCount());
     if (lines[0] != LINES) {
@@ -88,19 +93,33 @@ public class ReadEncodeBench {
     }
   }
 
-  /** Every file read from 0 into slices, as the reader thread does (positions, tail hashes, fairness). */
+  /**
+   * Every file read from 0 into slices, as the reader thread does (positions, tail hashes, fairness), through the
+   * shipper's queue (which gives each slice's array back to the reader at the next drain).
+   */
   @Benchmark
   @OperationsPerInvocation(LINES)
   public void read(Blackhole bh) throws Exception {
-    readAll(bh::consume);
+    readAll(slice -> {
+      queue.offer(slice, Duration.ZERO);
+      bh.consume(queue.drain(Long.MAX_VALUE, Duration.ZERO));
+    });
   }
 
-  /** The same, and every line encoded into its record value, as the delivery thread does before the producer. */
+  /**
+   * The same through the shipper's queue, and every line encoded into its record value, as the delivery thread does
+   * before the producer.
+   */
   @Benchmark
   @OperationsPerInvocation(LINES)
   public void readEncode(Blackhole bh) throws Exception {
     SliceRecords.Out out = (topic, key, value) -> bh.consume(value);
-    readAll(slice -> records.lines(slice, out));
+    readAll(slice -> {
+      queue.offer(slice, Duration.ZERO);
+      for (FileSlice sent : queue.drain(Long.MAX_VALUE, Duration.ZERO)) {
+        records.lines(sent, out);
+      }
+    });
   }
 
   /** The reference producer's loop without its producer: 1 MiB reads, each complete line copied once. */

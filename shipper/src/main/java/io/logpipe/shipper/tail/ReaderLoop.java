@@ -32,6 +32,7 @@ public final class ReaderLoop implements Runnable {
     this.clock = clock;
     this.rescanInterval = rescanInterval;
     this.pollInterval = pollInterval;
+    queue.recycleInto(tailer.readBuffers()); // the delivery thread hands the read arrays back as it drains
   }
 
   @Override

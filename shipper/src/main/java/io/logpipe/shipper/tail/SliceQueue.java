@@ -12,6 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded queue from the reader to the producer, bounded in bytes (issue 3, "Fairness and bounds"). When the
  * producer is slow or Kafka is away, {@link #offer} blocks, the reader stops, and the files are the buffer: nothing is
  * dropped. One slice larger than the whole capacity is still admitted into an empty queue, so no file can wedge.
+ *
+ * <p>Once {@link #recycleInto linked} to the reader's {@link ReadBuffers}, {@link #drain} gives the arrays of the
+ * slices it returned the time before back to the reader: the caller must be done with a drained slice's
+ * {@code data()} when it drains again (the shipper is: the delivery copies every line into its record before it
+ * drains the next slices, and keeps only {@link FileSlice#withoutLines}).
  */
 public final class SliceQueue {
 
@@ -21,6 +26,9 @@ public final class SliceQueue {
   private final Condition notFull = lock.newCondition();
   private final Condition notEmpty = lock.newCondition();
   private long usedBytes;
+  private ReadBuffers recycleInto;
+  /** What the last drain returned: its arrays go back to the reader at the next drain. */
+  private List<FileSlice> drainedBefore = List.of();
 
   public SliceQueue(long capacityBytes) {
     if (capacityBytes < 1) {
@@ -57,6 +65,10 @@ public final class SliceQueue {
     List<FileSlice> taken = new ArrayList<>();
     lock.lockInterruptibly();
     try {
+      if (recycleInto != null) {
+        drainedBefore.forEach(slice -> recycleInto.give(slice.data()));
+      }
+      drainedBefore = taken;
       if (slices.isEmpty() && !notEmpty.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && slices.isEmpty()) {
         return taken;
       }
@@ -74,10 +86,28 @@ public final class SliceQueue {
     }
   }
 
-  /** Drops everything queued: used when a failed delivery rewinds the reader to the committed positions. */
+  /**
+   * From now on, the arrays of drained slices go back to {@code buffers} at the next drain (the reader thread's
+   * {@link Tailer#readBuffers}).
+   */
+  public void recycleInto(ReadBuffers buffers) {
+    lock.lock();
+    try {
+      recycleInto = buffers;
+      drainedBefore = List.of();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Drops everything queued: used when a failed delivery rewinds the reader to the committed positions. What was
+   * drained before is not recycled: a failed delivery may have left it anywhere.
+   */
   public void clear() {
     lock.lock();
     try {
+      drainedBefore = List.of();
       slices.clear();
       usedBytes = 0;
       notFull.signalAll();

@@ -311,6 +311,11 @@ public final class Tailer implements AutoCloseable {
     }
   }
 
+  /** The arrays the reader reads full passes into: link them to the queue ({@link SliceQueue#recycleInto}). */
+  public ReadBuffers readBuffers() {
+    return reader.buffers();
+  }
+
   public int filesFollowed() {
     return files.size();
   }

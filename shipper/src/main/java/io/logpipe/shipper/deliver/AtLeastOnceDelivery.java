@@ -27,6 +27,7 @@ public final class AtLeastOnceDelivery implements Delivery {
   private final Consumer<Producer<?, ?>> onProducer;
   private final Map<io.logpipe.shipper.tail.FileId, Committed.Saved> positions = new HashMap<>();
   private Producer<byte[], byte[]> producer;
+  private KeyPartitions partitions;
   private FirstFailure failure = new FirstFailure();
 
   public AtLeastOnceDelivery(ShipperConfig config, Consumer<Producer<?, ?>> onProducer) {
@@ -38,7 +39,9 @@ public final class AtLeastOnceDelivery implements Delivery {
 
   @Override
   public Committed open() throws Exception {
-    producer = new KafkaProducer<>(ProducerSettings.byteKeys(ProducerSettings.of(config, false)));
+    Map<String, Object> settings = ProducerSettings.byteKeys(ProducerSettings.of(config, false));
+    producer = new KafkaProducer<>(settings);
+    partitions = KeyPartitions.of(producer, settings);
     onProducer.accept(producer);
     producer.partitionsFor(Topics.RAW.name()); // connected: fails within max.block.ms when Kafka is away
     Committed committed = file.read();
@@ -52,7 +55,7 @@ public final class AtLeastOnceDelivery implements Delivery {
     for (FileSlice slice : slices) {
       records.lines(slice, (topic, key, value) -> {
         failure.check();
-        producer.send(new ProducerRecord<>(topic, key, value), failure);
+        producer.send(new ProducerRecord<>(topic, partitions.of(topic, key), key, value), failure);
       });
     }
   }

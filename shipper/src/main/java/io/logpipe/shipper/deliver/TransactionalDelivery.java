@@ -34,6 +34,7 @@ public final class TransactionalDelivery implements Delivery {
   private final Clock clock;
   private final Consumer<Producer<?, ?>> onProducer;
   private Producer<byte[], byte[]> producer;
+  private KeyPartitions partitions;
   private FirstFailure failure;
 
   /**
@@ -60,6 +61,7 @@ public final class TransactionalDelivery implements Delivery {
   @Override
   public Committed open() {
     producer = new KafkaProducer<>(producerSettings);
+    partitions = KeyPartitions.of(producer, producerSettings);
     onProducer.accept(producer);
     producer.initTransactions();
     return PositionsLoader.load(config.kafka().clientProperties(), source.positionOwner(), LOAD_TIMEOUT);
@@ -74,7 +76,7 @@ public final class TransactionalDelivery implements Delivery {
     for (FileSlice slice : slices) {
       records.lines(slice, (topic, key, value) -> {
         failure.check();
-        producer.send(new ProducerRecord<>(topic, key, value), failure);
+        producer.send(new ProducerRecord<>(topic, partitions.of(topic, key), key, value), failure);
       });
     }
   }

@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * Consecutive lines of one file read in one pass, and where the file stands after them: the unit the reader hands to
- * the producer. The lines share one byte array (one copy per pass, not per line).
+ * the producer. The lines share one byte array: the one the pass was read into (no copy), which may hold the start of
+ * a next, incomplete line after them. Once the shipper's queue hands the slice out and the delivery thread drains
+ * again, that array is read into anew ({@link SliceQueue}): only the lines' records outlive the send.
  *
  * <p>{@code endPosition}/{@code tailHash} are what the positions topic must say once these lines are committed.
  * {@code lastOfFile} marks a file let go (rotated or deleted, read to its end): its position is then forgotten

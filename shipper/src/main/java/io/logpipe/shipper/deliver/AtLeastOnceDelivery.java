@@ -41,7 +41,7 @@ public final class AtLeastOnceDelivery implements Delivery {
   public Committed open() throws Exception {
     Map<String, Object> settings = ProducerSettings.byteKeys(ProducerSettings.of(config, false));
     producer = new KafkaProducer<>(settings);
-    partitions = KeyPartitions.of(producer, settings);
+    partitions = KeyPartitions.forProducer(producer, settings);
     onProducer.accept(producer);
     producer.partitionsFor(Topics.RAW.name()); // connected: fails within max.block.ms when Kafka is away
     Committed committed = file.read();

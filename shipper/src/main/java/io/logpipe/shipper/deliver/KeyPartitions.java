@@ -30,7 +30,7 @@ final class KeyPartitions {
   }
 
   /** For records sent with {@code producer}, created with {@code settings}. */
-  static KeyPartitions of(Producer<?, ?> producer, Map<String, ?> settings) {
+  static KeyPartitions forProducer(Producer<?, ?> producer, Map<String, ?> settings) {
     boolean builtIn = settings.get(ProducerConfig.PARTITIONER_CLASS_CONFIG) == null
         && !Boolean.parseBoolean(String.valueOf(settings.get(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG)));
     return new KeyPartitions(producer, builtIn);

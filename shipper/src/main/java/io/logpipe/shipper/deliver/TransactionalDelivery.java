@@ -61,7 +61,7 @@ public final class TransactionalDelivery implements Delivery {
   @Override
   public Committed open() {
     producer = new KafkaProducer<>(producerSettings);
-    partitions = KeyPartitions.of(producer, producerSettings);
+    partitions = KeyPartitions.forProducer(producer, producerSettings);
     onProducer.accept(producer);
     producer.initTransactions();
     return PositionsLoader.load(config.kafka().clientProperties(), source.positionOwner(), LOAD_TIMEOUT);

@@ -40,7 +40,7 @@ class KeyPartitionsTest {
   @ParameterizedTest(name = "{0} partitions")
   @ValueSource(ints = {1, 6, 7, 64})
   void choosesThePartitionKafkasBuiltInPartitionerChoosesForTheKey(int count) {
-    KeyPartitions partitions = KeyPartitions.of(producerWith(count), Map.of());
+    KeyPartitions partitions = KeyPartitions.forProducer(producerWith(count), Map.of());
     for (int i = 0; i < 2_000; i++) {
       byte[] key = key(i);
       assertThat(partitions.of(TOPIC, key)).isEqualTo(BuiltInPartitioner.partitionForKey(key, count));
@@ -49,7 +49,7 @@ class KeyPartitionsTest {
 
   @Test
   void givesTheSameKeyTheSamePartitionWhateverArrayHoldsIt() {
-    KeyPartitions partitions = KeyPartitions.of(producerWith(6), Map.of());
+    KeyPartitions partitions = KeyPartitions.forProducer(producerWith(6), Map.of());
     Integer first = partitions.of(TOPIC, key(3));
     partitions.of(TOPIC, key(4));
     assertThat(partitions.of(TOPIC, key(3))).isEqualTo(first);
@@ -57,20 +57,20 @@ class KeyPartitionsTest {
 
   @Test
   void leavesThePartitionToTheProducerWhenAPartitionerIsConfigured() {
-    KeyPartitions partitions = KeyPartitions.of(producerWith(6),
+    KeyPartitions partitions = KeyPartitions.forProducer(producerWith(6),
         Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class));
     assertThat(partitions.of(TOPIC, key(1))).isNull();
   }
 
   @Test
   void leavesThePartitionToTheProducerWhenKeysAreIgnored() {
-    KeyPartitions partitions = KeyPartitions.of(producerWith(6),
+    KeyPartitions partitions = KeyPartitions.forProducer(producerWith(6),
         Map.of(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "true"));
     assertThat(partitions.of(TOPIC, key(1))).isNull();
   }
 
   @Test
   void leavesAKeylessRecordToTheProducer() {
-    assertThat(KeyPartitions.of(producerWith(6), Map.of()).of(TOPIC, null)).isNull();
+    assertThat(KeyPartitions.forProducer(producerWith(6), Map.of()).of(TOPIC, null)).isNull();
   }
 }

@@ -40,10 +40,13 @@ public final class ShipperServices {
       ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
       ProducerConfig.BUFFER_MEMORY_CONFIG, 8L << 20,
       ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 << 20);
-  /** Producer buffers of the extra-files shipper: less traffic than pod logs. */
+  /**
+   * Producer buffers of the extra-files shipper: less traffic than pod logs, in the same heap as their producer
+   * (a quarter of the pod's memory limit), so half its {@code buffer.memory}; still {@code max.request.size}.
+   */
   static final Map<String, Object> FILES_PRODUCER = Map.of(
       ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
-      ProducerConfig.BUFFER_MEMORY_CONFIG, 16L << 20);
+      ProducerConfig.BUFFER_MEMORY_CONFIG, 8L << 20);
 
   private ShipperServices() {}
 

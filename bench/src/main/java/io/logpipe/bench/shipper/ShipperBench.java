@@ -30,9 +30,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ShipperBench {
 
-  /** Heap flags of every measured JVM alike: a node agent's budget, not a server's. */
-  public static final List<String> AGENT_JVM = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss256k",
-      "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=32m");
+  /**
+   * The shipper's JVM as the Helm chart ships it (flags, environment, container limits), read from the chart's values
+   * file: every measured JVM alike, the reference producer included, so the ratio compares code, not flags.
+   */
+  public static final ChartJvm CHART = ChartJvm.shipper();
+
+  /** {@link #CHART}'s command-line flags (the container's limits as the JVM sees them, then the chart's flags). */
+  public static final List<String> AGENT_JVM = CHART.jvmArgs();
 
   private ShipperBench() {}
 
@@ -61,6 +66,10 @@ public final class ShipperBench {
     deleteTree(dir);
     Path logs = dir.resolve("logs");
     BenchLogTree.Written tree = BenchLogTree.generate(logs, lines, pods, 42);
+    System.out.println("chart's shipper JVM: " + CHART);
+    List<String> measured = measuredJvm("flags", "");
+    System.out.println("measured JVM flags: " + String.join(" ", measured) + " env " + jvmEnv(Map.of()));
+    System.out.println("  as the JVM sets them: " + EffectiveFlags.of(measured, jvmEnv(Map.of())));
     System.out.printf("tree: %d lines, %.1f MiB, %.0f bytes/line avg, %d files%n", tree.lines(),
         tree.bytes() / (double) (1 << 20), tree.bytes() / (double) tree.lines(), tree.files());
     try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"))) {
@@ -78,13 +87,31 @@ public final class ShipperBench {
       for (String mode : System.getProperty("bench.modes", "exactly-once,at-least-once").split(",")) {
         if (baseline != null) {
           // -Dbench.baseline=JAR: an older shipper jar in the same run (same broker, same reference): before/after
-          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "baseline", baseline, Map.of()));
+          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "baseline", baseline, Map.of(),
+              ""));
         }
-        results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "shipper", null, Map.of()));
-        Map<String, String> variant = settings("bench.variant.env");
-        if (!variant.isEmpty()) {
-          // -Dbench.variant.env=SHIPPER_KAFKA_LINGER_MS=20: the same shipper with these settings too, in the same run
-          results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "variant", null, variant));
+        results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), "shipper", null, Map.of(), ""));
+        Map<String, String> variantEnv = settings("bench.variant.env");
+        List<String> variants = List.of(System.getProperty("bench.variant.jvm", "").split("\\|"));
+        for (int v = 0; v < variants.size(); v++) {
+          // -Dbench.variant.env=SHIPPER_KAFKA_LINGER_MS=20 and/or -Dbench.variant.jvm="-XX:TieredStopAtLevel=1"
+          // (added after the measured flags, so they win; K=V words are environment): the same shipper with these
+          // too, in the same run. "A|B": one run for each.
+          Map<String, String> env = new java.util.HashMap<>(variantEnv);
+          List<String> flags = new ArrayList<>();
+          for (String word : variants.get(v).strip().split("\\s+")) {
+            if (word.matches("[A-Z_][A-Z0-9_]*=.*")) {
+              env.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+            } else if (!word.isEmpty()) {
+              flags.add(word);
+            }
+          }
+          if (!env.isEmpty() || !flags.isEmpty()) {
+            String label = variants.size() == 1 ? "variant" : "variant" + (v + 1);
+            System.out.println(label + ": " + String.join(" ", flags) + " env " + env);
+            results.add(shipper(dir, logs, broker.bootstrapServers, tree, mode.strip(), label, null, env,
+                String.join(" ", flags)));
+          }
         }
       }
       System.out.printf("%n%-22s %10s %8s %12s %10s %8s %12s %12s %8s%n", "run", "lines/s", "MiB/s", "CPU-s/Mline",
@@ -114,8 +141,8 @@ public final class ShipperBench {
 
   private static Result reference(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree)
       throws Exception {
-    ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), withJfr(AGENT_JVM, "reference"),
-        List.of(logs.toString(), bootstrap, "bench.reference"), Map.of(), dir.resolve("reference.log"));
+    ChildJvm jvm = ChildJvm.start(ReferenceProducer.class.getName(), measuredJvm("reference", ""),
+        List.of(logs.toString(), bootstrap, "bench.reference"), jvmEnv(Map.of()), dir.resolve("reference.log"));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       return measure("reference producer", jvm, () -> false, () -> sentByReference(admin) / (double) tree.lines(),
           () -> ownCpu(dir.resolve("reference.log")), tree);
@@ -153,7 +180,7 @@ public final class ShipperBench {
   }
 
   private static Result shipper(Path dir, Path logs, String bootstrap, BenchLogTree.Written tree, String mode,
-      String label, String shipperJar, Map<String, String> extraEnv) throws Exception {
+      String label, String shipperJar, Map<String, String> extraEnv, String extraJvm) throws Exception {
     int port = freePort();
     String classPath = System.getProperty("java.class.path");
     if (shipperJar != null) {
@@ -161,7 +188,7 @@ public final class ShipperBench {
     }
     String node = "bench-" + label + "-" + mode;
     Path positions = dir.resolve(label + "-" + mode + "-positions");
-    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), withJfr(AGENT_JVM, label + "-" + mode),
+    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), measuredJvm(label + "-" + mode, extraJvm),
         List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", node,
             "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
             "--positions-file", positions.toString()),
@@ -180,23 +207,38 @@ public final class ShipperBench {
     }
   }
 
-  /** {@code -Dbench.jfr=DIR}: a flight recording of each run ({@code DIR/<run>.jfr}), to see where its CPU goes. */
-  private static List<String> withJfr(List<String> agentJvm, String run) {
-    // -Dbench.jvm="-Xmx32m -XX:+UseSerialGC": other flags for every measured JVM alike (the reference included)
+  /**
+   * The flags of one measured JVM: the chart's ({@link #CHART}), or {@code -Dbench.jvm="..."} in place of the chart's
+   * flags for every measured JVM alike (the reference included; the container's limits stay, a later
+   * {@code -XX:MaxRAM} wins), then {@code extra} (a variant's), then {@code -Dbench.jfr=DIR}: a flight recording of
+   * each run ({@code DIR/<run>.jfr}), to see where its CPU goes.
+   */
+  private static List<String> measuredJvm(String run, String extra) {
     String flags = System.getProperty("bench.jvm");
-    List<String> jvmArgs = flags == null ? agentJvm : List.of(flags.strip().split("\\s+"));
-    String jfr = System.getProperty("bench.jfr");
-    if (jfr == null) {
-      return jvmArgs;
+    List<String> args = new ArrayList<>(flags == null ? AGENT_JVM : CHART.jvmArgs(flags));
+    if (!extra.isBlank()) {
+      args.addAll(List.of(extra.strip().split("\\s+")));
     }
-    List<String> args = new ArrayList<>(jvmArgs);
-    args.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, run + ".jfr").toAbsolutePath());
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr != null) {
+      args.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, run + ".jfr").toAbsolutePath());
+    }
     return args;
   }
 
-  /** {@code -Dbench.shipper.env=SHIPPER_BATCH_BYTES=16MiB,SHIPPER_QUEUE_BYTES=32MiB}: settings to try. */
+  /** The environment the chart sets for the JVM (e.g. {@code MALLOC_ARENA_MAX}), then {@code extra}. */
+  private static Map<String, String> jvmEnv(Map<String, String> extra) {
+    Map<String, String> env = new java.util.TreeMap<>(CHART.env());
+    env.putAll(extra);
+    return env;
+  }
+
+  /**
+   * The chart's JVM environment, {@code -Dbench.shipper.env=SHIPPER_BATCH_BYTES=16MiB,SHIPPER_QUEUE_BYTES=32MiB}
+   * (settings to try), then {@code extra}.
+   */
   private static Map<String, String> env(Map<String, String> extra) {
-    Map<String, String> env = settings("bench.shipper.env");
+    Map<String, String> env = jvmEnv(settings("bench.shipper.env"));
     env.putAll(extra);
     return env;
   }
@@ -222,6 +264,8 @@ public final class ShipperBench {
     double rss = 0;
     double seconds;
     java.util.SortedMap<String, Double> threads = new java.util.TreeMap<>();
+    java.util.SortedMap<String, Double> threadsAtSteady = null;
+    double rssPeakAt = 0;
     try (jvm) {
       while (true) {
         if (!jvm.process.isAlive()) {
@@ -232,6 +276,9 @@ public final class ShipperBench {
         try {
           cpu = Math.max(cpu, jvm.cpuSeconds());
           double hwm = jvm.peakRssMiB();
+          if (hwm > rss) {
+            rssPeakAt = jvm.secondsSinceStart(); // within a poll of it: start-up (JIT, class loading) or the flow
+          }
           rss = Double.isNaN(hwm) ? rss : Math.max(rss, hwm); // NaN: exited between the checks
           threads = latest(threads, jvm.cpuSecondsByThread()); // the last look before the end: one poll stale
         } catch (IOException exited) {
@@ -242,6 +289,7 @@ public final class ShipperBench {
           double fraction = progress.getAsDouble();
           if (fraction >= 0.25) {
             steadyFrom = new double[] {jvm.secondsSinceStart(), cpu, fraction};
+            threadsAtSteady = threads;
           }
         }
         if (finished) {
@@ -253,7 +301,14 @@ public final class ShipperBench {
         jvm.process.waitFor(250, TimeUnit.MILLISECONDS);
       }
     }
-    printThreads(name, threads);
+    printThreads(String.format("%s (peak RSS reached at %.1f s of %.1f s, steady state from %.1f s) CPU-s by thread:",
+        name, rssPeakAt, seconds, steadyFrom == null ? Double.NaN : steadyFrom[0]), threads);
+    if (threadsAtSteady != null) {
+      // the steady window's share: what the JIT and the collector still take once start-up is paid
+      java.util.SortedMap<String, Double> steady = new java.util.TreeMap<>(threads);
+      threadsAtSteady.forEach((thread, s) -> steady.merge(thread, -s, Double::sum));
+      printThreads(" steady state:", steady);
+    }
     double steadyLines = steadyFrom == null ? Double.NaN : (1 - steadyFrom[2]) * tree.lines();
     return new Result(name, tree.lines(), tree.bytes(), seconds, cpu, rss,
         steadyFrom == null ? Double.NaN : steadyLines / (seconds - steadyFrom[0]),
@@ -269,8 +324,8 @@ public final class ShipperBench {
   }
 
   /** Where the CPU went, by thread (only threads with at least 0.1 s). */
-  private static void printThreads(String name, java.util.SortedMap<String, Double> threads) {
-    StringBuilder line = new StringBuilder(name).append(" CPU-s by thread:");
+  private static void printThreads(String title, java.util.SortedMap<String, Double> threads) {
+    StringBuilder line = new StringBuilder(title);
     threads.forEach((thread, s) -> {
       if (s >= 0.1) {
         line.append(String.format(" [%s] %.1f", thread, s));

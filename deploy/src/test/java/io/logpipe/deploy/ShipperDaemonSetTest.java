@@ -85,15 +85,29 @@ class ShipperDaemonSetTest {
   }
 
   @Test
-  void requestsAndLimitsAreThosePlannedForTheNodeAgentWithHalfTheLimitForTheHeap() {
+  void requestsAndLimitsAreTheMeasuredOnesWithAQuarterOfTheLimitForTheHeap() {
     Container shipper = container(shipperPod(RenderedChart.withDefaults()));
 
+    // bench/'s ShipperBench measures this JVM (175-207 MiB peak RSS shipping flat out): the request is what a busy
+    // node uses, the limit leaves room above it.
     assertThat(shipper.getResources().getRequests())
-        .containsEntry("cpu", new Quantity("200m")).containsEntry("memory", new Quantity("128Mi"));
+        .containsEntry("cpu", new Quantity("200m")).containsEntry("memory", new Quantity("192Mi"));
     assertThat(shipper.getResources().getLimits())
         .containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("256Mi"));
-    assertThat(env(shipper, "JAVA_TOOL_OPTIONS")).hasValueSatisfying(
-        flags -> assertThat(flags).contains("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError"));
+    // Both percentages: under ~250 MiB the JVM sizes the heap by MinRAMPercentage and ignores a smaller
+    // MaxRAMPercentage (64 MiB of 256Mi, not 126 MiB).
+    assertThat(env(shipper, "JAVA_TOOL_OPTIONS")).hasValueSatisfying(flags -> assertThat(flags).contains(
+        "-XX:MinRAMPercentage=25", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+  }
+
+  @Test
+  void givesTheJvmTwoMallocArenasAndAnyOtherEnvironmentOfJvmEnv() {
+    assertThat(env(container(shipperPod(RenderedChart.withDefaults())), "MALLOC_ARENA_MAX")).contains("2");
+
+    Container tuned = container(shipperPod(RenderedChart.with(Map.of("shipper.jvmEnv.MALLOC_ARENA_MAX", "4",
+        "shipper.jvmEnv.MALLOC_TRIM_THRESHOLD_", "131072"))));
+    assertThat(env(tuned, "MALLOC_ARENA_MAX")).contains("4");
+    assertThat(env(tuned, "MALLOC_TRIM_THRESHOLD_")).contains("131072");
   }
 
   @Test

@@ -29,8 +29,14 @@ public final class ChildJvm implements AutoCloseable {
 
   public static ChildJvm start(String mainClass, List<String> jvmArgs, List<String> args, Map<String, String> env, Path log,
       String classPath) throws IOException {
+    return start(Path.of(System.getProperty("java.home")), mainClass, jvmArgs, args, env, log, classPath);
+  }
+
+  /** As above, on the JDK or JRE in {@code javaHome} (e.g. a newer Java running the same Java 17 bytecode). */
+  public static ChildJvm start(Path javaHome, String mainClass, List<String> jvmArgs, List<String> args,
+      Map<String, String> env, Path log, String classPath) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(classPath);

@@ -188,7 +188,11 @@ public final class ShipperBench {
     }
     String node = "bench-" + label + "-" + mode;
     Path positions = dir.resolve(label + "-" + mode + "-positions");
-    ChildJvm jvm = ChildJvm.start(ShipperProcess.class.getName(), measuredJvm(label + "-" + mode, extraJvm),
+    // -Dbench.variant.java=JAVA_HOME: the variants on another Java (the same Java 17 bytecode), e.g. a newer JDK
+    String variantJava = System.getProperty("bench.variant.java");
+    Path javaHome = Path.of(label.startsWith("variant") && variantJava != null ? variantJava
+        : System.getProperty("java.home"));
+    ChildJvm jvm = ChildJvm.start(javaHome, ShipperProcess.class.getName(), measuredJvm(label + "-" + mode, extraJvm),
         List.of("--log-root", logs.toString(), "--bootstrap-servers", bootstrap, "--node-name", node,
             "--exclude-namespaces", "", "--mode", mode, "--http-port", String.valueOf(port),
             "--positions-file", positions.toString()),

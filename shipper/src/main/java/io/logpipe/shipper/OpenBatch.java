@@ -1,16 +1,22 @@
 package io.logpipe.shipper;
 
+import io.logpipe.shipper.tail.FileId;
 import io.logpipe.shipper.tail.FileSlice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The slices sent since the last commit, kept without their lines (only where each file stands after them). A batch commits when it holds {@code maxBytes} of lines or has been open
- * for {@code commitInterval}, whichever comes first (as Kafka Streams' {@code commit.interval.ms}): few, large
- * transactions keep the producer busy, while the interval bounds how long a line waits to become visible.
+ * Where each file stands after the slices sent since the last commit: the latest slice of each file, without its
+ * lines (a file let go keeps its release, which a later slice of the same identity does not replace). So the batch
+ * holds one small record per file, whatever {@code maxBytes} is. A batch commits when {@code maxBytes} of lines were
+ * sent in it or it has been open for {@code commitInterval}, whichever comes first (as Kafka Streams'
+ * {@code commit.interval.ms}): few, large transactions keep the producer busy, while the interval bounds how long a
+ * line waits to become visible.
  */
 final class OpenBatch {
 
@@ -18,6 +24,8 @@ final class OpenBatch {
   private final Duration commitInterval;
   private final Clock clock;
   private final List<FileSlice> slices = new ArrayList<>();
+  /** Where in {@code slices} each file's latest slice is. */
+  private final Map<FileId, Integer> latest = new HashMap<>();
   private long bytes;
   private int lines;
   private Instant openedAt;
@@ -33,7 +41,14 @@ final class OpenBatch {
       openedAt = clock.instant();
     }
     for (FileSlice s : more) {
-      slices.add(s.withoutLines()); // the lines are with the producer already
+      FileSlice kept = s.withoutLines(); // the lines are with the producer already
+      Integer at = latest.get(s.id());
+      if (at != null && !slices.get(at).lastOfFile()) {
+        slices.set(at, kept); // only where the file stands after the batch is committed (and reported)
+      } else {
+        latest.put(s.id(), slices.size());
+        slices.add(kept);
+      }
       bytes += s.byteSize();
       lines += s.lineCount();
     }
@@ -72,6 +87,7 @@ final class OpenBatch {
 
   void clear() {
     slices.clear();
+    latest.clear();
     bytes = 0;
     lines = 0;
     openedAt = null;

@@ -1,6 +1,7 @@
 package io.logpipe.shipper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.logpipe.shipper.tail.FileId;
 import io.logpipe.shipper.tail.FileSlice;
@@ -66,6 +67,33 @@ class OpenBatchTest {
     assertThat(kept.endPosition()).isEqualTo(sent.endPosition());
     assertThat(kept.tailHash()).isEqualTo(sent.tailHash());
     assertThat(kept.lastOfFile()).isFalse();
+  }
+
+  @Test
+  void keepsOnlyTheLatestSliceOfEachFileButEveryRelease() {
+    OpenBatch batch = new OpenBatch(1 << 20, Duration.ofMillis(200), at(0));
+    FileId a = new FileId(1, 2, 3);
+    FileId b = new FileId(1, 4, 5);
+    batch.add(List.of(slice(a, 100, 10, false), slice(b, 50, 5, false), slice(a, 200, 10, false)));
+    batch.add(List.of(slice(a, 300, 10, false), slice(b, 60, 1, false)));
+    assertThat(batch.slices()).extracting(FileSlice::id, FileSlice::endPosition)
+        .containsExactly(tuple(a, 300L), tuple(b, 60L));
+    assertThat(batch.lines()).as("every line still counts").isEqualTo(36);
+    assertThat(batch.room()).isEqualTo((1 << 20) - 36 * 10);
+
+    batch.add(List.of(slice(a, 300, 0, true), slice(a, 40, 4, false), slice(a, 80, 4, false)));
+    assertThat(batch.slices()).extracting(FileSlice::id, FileSlice::endPosition, FileSlice::lastOfFile)
+        .as("the release stays; the file's later slices (same identity) replace each other after it")
+        .containsExactly(tuple(a, 300L, true), tuple(b, 60L, false), tuple(a, 80L, false));
+
+    batch.clear();
+    batch.add(List.of(slice(a, 500, 1, false)));
+    assertThat(batch.slices()).extracting(FileSlice::endPosition).containsExactly(500L);
+  }
+
+  private static FileSlice slice(FileId id, long end, int lines, boolean last) {
+    return new FileSlice(id, "p", null, 0, new byte[lines * 10], new int[lines], new int[lines],
+        new boolean[lines], lines, end, 0, last, Instant.EPOCH);
   }
 
   private static final class ManualClock extends Clock {

@@ -61,7 +61,7 @@ public record ShipperConfig(
     Duration poll = r.duration("POLL_INTERVAL", Duration.ofMillis(200));
     r.check(!rescan.isZero() && !poll.isZero(), "RESCAN_INTERVAL", "and POLL_INTERVAL must be positive");
     long queue = r.bytes("QUEUE_BYTES", 1L << 20);
-    long batch = r.bytes("BATCH_BYTES", 4L << 20);
+    long batch = r.bytes("BATCH_BYTES", 16L << 20);
     r.check(queue > 0 && batch > 0, "QUEUE_BYTES", "and BATCH_BYTES must be positive");
     Duration commitInterval = r.duration("COMMIT_INTERVAL", Duration.ofMillis(200));
     Compression compression = r.enumValue("COMPRESSION", Compression.class, Compression.LZ4);

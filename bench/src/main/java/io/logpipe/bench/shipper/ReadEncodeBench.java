@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,23 +125,9 @@ public class ReadEncodeBench {
   @Benchmark
   @OperationsPerInvocation(LINES)
   public void reference(Blackhole bh) throws IOException {
-    byte[] buffer = new byte[1 << 20];
     for (Candidate c : candidates) {
       try (InputStream in = Files.newInputStream(c.path())) {
-        int filled = 0;
-        for (int n = in.read(buffer, filled, buffer.length - filled); n > 0;
-            n = in.read(buffer, filled, buffer.length - filled)) {
-          filled += n;
-          int start = 0;
-          for (int i = 0; i < filled; i++) {
-            if (buffer[i] == '\n') {
-              bh.consume(Arrays.copyOfRange(buffer, start, i));
-              start = i + 1;
-            }
-          }
-          System.arraycopy(buffer, start, buffer, 0, filled - start);
-          filled -= start;
-        }
+        ReferenceProducer.eachLine(in, bh::consume);
       }
     }
   }

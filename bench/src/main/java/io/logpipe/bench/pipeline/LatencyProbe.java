@@ -25,16 +25,30 @@ final class LatencyProbe implements AutoCloseable {
   /** The latency percentiles in milliseconds, and how many events were measured. */
   record Percentiles(long events, double p50, double p99, double max) {}
 
+  /**
+   * Each event read (warm-up included, up to the trace capacity), in arrival order: when its first line was written
+   * and when it became readable here (epoch nanos), and its first line's {@link FileOffsets} key, for
+   * {@link HopTrace}.
+   */
+  record Events(int count, long[] written, long[] visible, long[] keys) {}
+
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Clock clock;
   private final long fromNanos;
   private final long[] latencies;
+  private final long[] written;
+  private final long[] visible;
+  private final long[] keys;
+  private final FileOffsets offsets;
+  private volatile int traced;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Thread thread;
   private volatile int measured;
   private volatile long seen;
 
-  LatencyProbe(String bootstrap, String topic, Instant from, int capacity, Clock clock) {
+  /** {@code capacity}: events measured at most; {@code traceCapacity}: events traced at most (all, from the start). */
+  LatencyProbe(String bootstrap, String topic, Instant from, int capacity, int traceCapacity, FileOffsets offsets,
+      Clock clock) {
     this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
@@ -45,12 +59,17 @@ final class LatencyProbe implements AutoCloseable {
     this.clock = clock;
     this.fromNanos = nanos(from);
     this.latencies = new long[capacity];
+    this.written = new long[traceCapacity];
+    this.visible = new long[traceCapacity];
+    this.keys = new long[traceCapacity];
+    this.offsets = offsets;
     this.thread = new Thread(this::poll, "latency-probe");
     thread.start();
   }
 
   private void poll() {
     int n = 0;
+    int t = 0;
     long all = 0;
     while (!stop.get()) {
       var records = consumer.poll(Duration.ofMillis(100));
@@ -61,8 +80,14 @@ final class LatencyProbe implements AutoCloseable {
         if (event.getTimeUnixNano() >= fromNanos && n < latencies.length) {
           latencies[n++] = now - event.getTimeUnixNano();
         }
+        if (t < written.length) {
+          written[t] = event.getTimeUnixNano();
+          visible[t] = now;
+          keys[t++] = offsets.of(event.getSource().getPath(), event.getSource().getFirstOffset());
+        }
       }
       measured = n;
+      traced = t;
       seen = all;
     }
   }
@@ -90,11 +115,16 @@ final class LatencyProbe implements AutoCloseable {
         sorted[sorted.length - 1] / 1e6);
   }
 
+  /** The traced events; call after {@link #finish}. */
+  Events events() {
+    return new Events(traced, written, visible, keys);
+  }
+
   private static double millis(long[] sorted, double quantile) {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
   }
 
-  private static long nanos(Instant t) {
+  static long nanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 

@@ -5,13 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Latency from a line written to its file to its event readable (read_committed) in a sink topic, at a fixed rate:
  * the stages and the shipper started and ready, then {@link PacedWriter} appends to live files while
- * {@link LatencyProbe} reads the first sink topic. Events of the first {@code warmupSeconds} are not measured. Also
+ * {@link LatencyProbe} reads the first sink topic and {@link RawProbe} the raw topic, both read_committed, so that
+ * {@link HopTrace} tells where each event's time went. Events of the first {@code warmupSeconds} are not measured. Also
  * reports the CPU each process used at that rate, in cores.
  */
 final class LatencyRun {
@@ -21,7 +23,7 @@ final class LatencyRun {
    * stopped; {@code cores} by process over the measured part.
    */
   record Result(String variant, long written, long expected, long inFlightAtEnd, LatencyProbe.Percentiles latency,
-      long seen, Map<String, Double> cores) {
+      long seen, Map<String, Double> cores, List<String> hops) {
 
     /**
      * Whether the pipeline kept up with the rate: when writing stopped, no more than {@link #GOAL_P99} of input was
@@ -48,8 +50,11 @@ final class LatencyRun {
       processes.awaitReady(Duration.ofMinutes(2));
       Instant from = Instant.now(clock).plusSeconds(settings.warmupSeconds());
       long expected = (long) settings.rate() * (settings.latencySeconds() - settings.warmupSeconds());
-      try (LatencyProbe probe = new LatencyProbe(scenario.bootstrap(), settings.sinkTopics().get(0), from,
-          (int) Math.min(Integer.MAX_VALUE - 8, expected + settings.rate()), clock)) {
+      FileOffsets offsets = new FileOffsets();
+      int traced = (int) Math.min(Integer.MAX_VALUE - 8, (long) settings.rate() * (settings.latencySeconds() + 1));
+      try (RawProbe raw = new RawProbe(scenario.bootstrap(), offsets, traced, clock);
+          LatencyProbe probe = new LatencyProbe(scenario.bootstrap(), settings.sinkTopics().get(0), from,
+              (int) Math.min(Integer.MAX_VALUE - 8, expected + settings.rate()), traced, offsets, clock)) {
         CpuAt cpuFrom = new CpuAt(processes, from);
         PacedWriter.Written written = writer.run(settings.rate(), Duration.ofSeconds(settings.latencySeconds()), from);
         long inFlight = written.measured() - probe.measured();
@@ -59,7 +64,9 @@ final class LatencyRun {
           TimeUnit.MILLISECONDS.sleep(200);
         }
         long seen = probe.seen();
-        return new Result(variant, written.lines(), written.measured(), inFlight, probe.finish(), seen, cores);
+        LatencyProbe.Percentiles latency = probe.finish();
+        List<String> hops = HopTrace.of(probe.events(), raw.finish(), LatencyProbe.nanos(from)).lines();
+        return new Result(variant, written.lines(), written.measured(), inFlight, latency, seen, cores, hops);
       }
     }
   }

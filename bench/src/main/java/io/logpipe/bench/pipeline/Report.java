@@ -60,6 +60,7 @@ final class Report {
       StringBuilder cores = new StringBuilder("  CPU at that rate, cores:");
       r.cores().forEach((name, c) -> cores.append(String.format(" %s %.2f", name, c)));
       System.out.println(cores.append(String.format(", total %.2f", PipelineBench.sum(r.cores()))));
+      r.hops().forEach(System.out::println);
     }
   }
 }

@@ -38,6 +38,7 @@ public final class ReaderLoop implements Runnable {
   @Override
   public void run() {
     Instant lastScan = Instant.MIN;
+    Instant lastFirstBytesScan = Instant.MIN;
     try {
       while (running) {
         Instant now = clock.instant();
@@ -47,8 +48,18 @@ public final class ReaderLoop implements Runnable {
         }
         tailer.rescanIfWanted(watcher::watch, this::offer);
         long read = tailer.pass(this::offer);
-        if (watcher.awaitChange(read > 0 ? Duration.ZERO : pollInterval) == ChangeWatcher.Change.CREATED) {
+        ChangeWatcher.Change change = watcher.awaitChange(read > 0 ? Duration.ZERO : pollInterval);
+        if (change == ChangeWatcher.Change.CREATED) {
           tailer.wantRescan(); // a new file or directory: pick it up at once; growth needs only the next pass
+        } else if (change == ChangeWatcher.Change.MODIFIED && tailer.awaitsFirstBytes()) {
+          // An empty file the last scan could not follow may have got its first lines, which would otherwise wait
+          // for the rescan interval (5 s). Scanned at most once per poll interval: a file may stay empty for good.
+          Instant at = clock.instant();
+          if (lastFirstBytesScan.equals(Instant.MIN)
+              || Duration.between(lastFirstBytesScan, at).compareTo(pollInterval) >= 0) {
+            tailer.wantRescan();
+            lastFirstBytesScan = at;
+          }
         }
       }
     } catch (InterruptedException | StoppedException stop) {

@@ -73,6 +73,8 @@ public final class Tailer implements AutoCloseable {
   };
   private long nextSeq;
   private volatile boolean rescanWanted = true;
+  /** The last scan found a file it could not follow yet (empty: nothing to fingerprint). */
+  private volatile boolean unopened;
 
   public Tailer(Discovery discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
     this(discovery::scan, settings, clock, events, progress);
@@ -119,12 +121,22 @@ public final class Tailer implements AutoCloseable {
     rescanWanted = true;
   }
 
+  /**
+   * Whether the last scan left a file unfollowed because it could not open it yet, typically an empty one (a
+   * container that has not logged): its first bytes raise only a "modified" filesystem event, which by itself
+   * leads to a pass over the followed files, not to a scan.
+   */
+  public boolean awaitsFirstBytes() {
+    return unopened;
+  }
+
   /** Scans if one is wanted; after the first scan since a reset, forgets saved files that are gone. */
   public void rescanIfWanted(Consumer<Path> onDirectory, SliceSink sink) throws IOException, InterruptedException {
     if (!rescanWanted) {
       return;
     }
     rescanWanted = false;
+    unopened = false;
     Map<FileId.DevIno, Candidate> seen = identify(onDirectory);
     if (seen.entrySet().stream().anyMatch(e -> !e.getValue().rotated() && !files.containsKey(e.getKey()))) {
       // A new live file. Its predecessor may have been renamed after the walk listed the directory (so the walk
@@ -195,7 +207,8 @@ public final class Tailer implements AutoCloseable {
   private void follow(Candidate c, FileId.DevIno expected) throws IOException {
     Optional<FileProbe.OpenFile> opened = FileProbe.open(c.path());
     if (opened.isEmpty()) {
-      return; // gone, empty, or replaced while opening: the next scan looks again
+      unopened = true; // gone, empty, or replaced while opening: the next scan looks again
+      return;
     }
     FileProbe.OpenFile open = opened.get();
     if (!open.id().devIno().equals(expected)) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * ({@code MULTILINE_KAFKA_COMMIT_INTERVAL_MS=200}, {@code SHIPPER_BATCH_BYTES=8MiB}).
  */
 record BenchSettings(long lines, int pods, int partitions, List<String> variants, List<String> sinks, int threads,
-    int rate, int latencySeconds, int warmupSeconds, int limitSeconds, Map<String, String> env) {
+    int rate, int latencySeconds, int warmupSeconds, int limitSeconds, Map<String, String> env,
+    boolean traceHops) {
 
   static final List<String> STREAMS_PREFIXES = List.of("MULTILINE", "ENRICHER", "REDACTOR", "ROUTER",
       StagesProcess.PREFIX);
@@ -27,7 +28,8 @@ record BenchSettings(long lines, int pods, int partitions, List<String> variants
         Integer.getInteger("bench.latency.seconds", 30),
         Integer.getInteger("bench.latency.warmup", 10),
         Integer.getInteger("bench.limit.seconds", 240),
-        pairs(System.getProperty("bench.env", "")));
+        pairs(System.getProperty("bench.env", "")),
+        Boolean.parseBoolean(System.getProperty("bench.latency.hops", "true")));
   }
 
   /** The sink topics the router writes with these sinks as its default route. */

@@ -77,8 +77,44 @@ final class HopTrace {
       out.add(String.format("    %-18s %7.0f %7.0f %7.0f | %7.0f %7.0f %7.0f", name, q(all, 0.5), q(all, 0.99),
           q(all, 1.0), q(tail, 0.5), q(tail, 0.99), q(tail, 1.0)));
     }
+    out.add(steadyState());
     out.addAll(timeline());
     return out;
+  }
+
+  /**
+   * Cold start apart from steady state: the first second (of write time, from the first line) from which every
+   * later second's slowest event took less than the goal, and the percentiles of the events written from then on.
+   */
+  private String steadyState() {
+    long first = writtenAt.stream().mapToLong(Long::longValue).min().orElse(0);
+    int total = HOPS.size();
+    Map<Long, Long> worst = new TreeMap<>();
+    for (int i = 0; i < hops.size(); i++) {
+      worst.merge((writtenAt.get(i) - first) / 1_000_000_000L, hops.get(i)[total], Math::max);
+    }
+    long goal = LatencyRun.GOAL_P99.toNanos();
+    long caughtUp = -1;
+    for (Map.Entry<Long, Long> e : worst.entrySet()) {
+      if (e.getValue() >= goal) {
+        caughtUp = -1;
+      } else if (caughtUp < 0) {
+        caughtUp = e.getKey();
+      }
+    }
+    if (caughtUp < 0) {
+      return "  steady state: never reached (the last second's slowest event took longer than the goal)";
+    }
+    List<long[]> steady = new ArrayList<>();
+    for (int i = 0; i < hops.size(); i++) {
+      if ((writtenAt.get(i) - first) / 1_000_000_000L >= caughtUp) {
+        steady.add(hops.get(i));
+      }
+    }
+    long[] t = column(steady, total);
+    return String.format("  steady state: caught up %d s after the first line written (every later second's slowest"
+        + " event under %d s); events written from then on: p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d events",
+        caughtUp, LatencyRun.GOAL_P99.toSeconds(), q(t, 0.5), q(t, 0.99), q(t, 1.0), t.length);
   }
 
   /**

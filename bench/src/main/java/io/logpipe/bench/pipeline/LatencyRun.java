@@ -51,8 +51,10 @@ final class LatencyRun {
       Instant from = Instant.now(clock).plusSeconds(settings.warmupSeconds());
       long expected = (long) settings.rate() * (settings.latencySeconds() - settings.warmupSeconds());
       FileOffsets offsets = new FileOffsets();
-      int traced = (int) Math.min(Integer.MAX_VALUE - 8, (long) settings.rate() * (settings.latencySeconds() + 1));
-      try (RawProbe raw = new RawProbe(scenario.bootstrap(), offsets, traced, clock);
+      int traced = settings.traceHops()
+          ? (int) Math.min(Integer.MAX_VALUE - 8, (long) settings.rate() * (settings.latencySeconds() + 1)) : 0;
+      // -Dbench.latency.hops=false: no second probe (its CPU is the bench JVM's, on the same two cores)
+      try (RawProbe raw = settings.traceHops() ? new RawProbe(scenario.bootstrap(), offsets, traced, clock) : null;
           LatencyProbe probe = new LatencyProbe(scenario.bootstrap(), settings.sinkTopics().get(0), from,
               (int) Math.min(Integer.MAX_VALUE - 8, expected + settings.rate()), traced, offsets, clock)) {
         CpuAt cpuFrom = new CpuAt(processes, from);
@@ -65,7 +67,8 @@ final class LatencyRun {
         }
         long seen = probe.seen();
         LatencyProbe.Percentiles latency = probe.finish();
-        List<String> hops = HopTrace.of(probe.events(), raw.finish(), LatencyProbe.nanos(from)).lines();
+        List<String> hops = raw == null ? List.of()
+            : HopTrace.of(probe.events(), raw.finish(), LatencyProbe.nanos(from)).lines();
         return new Result(variant, written.lines(), written.measured(), inFlight, latency, seen, cores, hops);
       }
     }

@@ -38,7 +38,7 @@ public final class ReaderLoop implements Runnable {
   @Override
   public void run() {
     Instant lastScan = Instant.MIN;
-    Instant lastFirstBytesScan = Instant.MIN;
+    Instant lastFirstBytesRetry = Instant.MIN;
     try {
       while (running) {
         Instant now = clock.instant();
@@ -53,12 +53,13 @@ public final class ReaderLoop implements Runnable {
           tailer.wantRescan(); // a new file or directory: pick it up at once; growth needs only the next pass
         } else if (change == ChangeWatcher.Change.MODIFIED && tailer.awaitsFirstBytes()) {
           // An empty file the last scan could not follow may have got its first lines, which would otherwise wait
-          // for the rescan interval (5 s). Scanned at most once per poll interval: a file may stay empty for good.
+          // for the rescan interval (5 s). Retried at most once per poll interval: a file may stay empty for good
+          // (a container that never logs) while others grow.
           Instant at = clock.instant();
-          if (lastFirstBytesScan.equals(Instant.MIN)
-              || Duration.between(lastFirstBytesScan, at).compareTo(pollInterval) >= 0) {
-            tailer.wantRescan();
-            lastFirstBytesScan = at;
+          if (lastFirstBytesRetry.equals(Instant.MIN)
+              || Duration.between(lastFirstBytesRetry, at).compareTo(pollInterval) >= 0) {
+            tailer.followFirstWrites();
+            lastFirstBytesRetry = at;
           }
         }
       }

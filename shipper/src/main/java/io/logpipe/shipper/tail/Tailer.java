@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -73,8 +74,12 @@ public final class Tailer implements AutoCloseable {
   };
   private long nextSeq;
   private volatile boolean rescanWanted = true;
-  /** The last scan found a file it could not follow yet (empty: nothing to fingerprint). */
-  private volatile boolean unopened;
+  /**
+   * Files the last scan found but could not follow yet, typically empty ones (nothing to fingerprint): retried on
+   * their first write by {@link #followFirstWrites}. Written by the reader thread, read by others for
+   * {@link #awaitsFirstBytes}.
+   */
+  private final Map<FileId.DevIno, Candidate> unopened = new ConcurrentHashMap<>();
 
   public Tailer(Discovery discovery, TailSettings settings, Clock clock, TailEvents events, ShipProgress progress) {
     this(discovery::scan, settings, clock, events, progress);
@@ -127,7 +132,22 @@ public final class Tailer implements AutoCloseable {
    * leads to a pass over the followed files, not to a scan.
    */
   public boolean awaitsFirstBytes() {
-    return unopened;
+    return !unopened.isEmpty();
+  }
+
+  /**
+   * Tries again to follow the files the last scan could not open, without walking the log root: one open attempt
+   * each, so the first lines of a new container ship on its first write instead of at the next rescan. A file
+   * still empty stays waiting; one replaced since the scan asks for a rescan ({@link #follow}), so a scan still
+   * decides what is read first.
+   */
+  public void followFirstWrites() throws IOException {
+    List<Map.Entry<FileId.DevIno, Candidate>> waiting = new ArrayList<>(unopened.entrySet());
+    waiting.sort(Map.Entry.comparingByValue(OLDEST_FIRST));
+    for (Map.Entry<FileId.DevIno, Candidate> e : waiting) {
+      unopened.remove(e.getKey());
+      follow(e.getValue(), e.getKey());
+    }
   }
 
   /** Scans if one is wanted; after the first scan since a reset, forgets saved files that are gone. */
@@ -136,7 +156,7 @@ public final class Tailer implements AutoCloseable {
       return;
     }
     rescanWanted = false;
-    unopened = false;
+    unopened.clear();
     Map<FileId.DevIno, Candidate> seen = identify(onDirectory);
     if (seen.entrySet().stream().anyMatch(e -> !e.getValue().rotated() && !files.containsKey(e.getKey()))) {
       // A new live file. Its predecessor may have been renamed after the walk listed the directory (so the walk
@@ -207,7 +227,7 @@ public final class Tailer implements AutoCloseable {
   private void follow(Candidate c, FileId.DevIno expected) throws IOException {
     Optional<FileProbe.OpenFile> opened = FileProbe.open(c.path());
     if (opened.isEmpty()) {
-      unopened = true; // gone, empty, or replaced while opening: the next scan looks again
+      unopened.put(expected, c); // gone, empty, or replaced while opening: its first write or the next scan retries
       return;
     }
     FileProbe.OpenFile open = opened.get();

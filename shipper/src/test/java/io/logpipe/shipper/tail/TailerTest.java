@@ -109,6 +109,24 @@ class TailerTest {
   }
 
   @Test
+  void followsAFileEmptyAtTheScanOnItsFirstWriteWithoutWalkingTheLogRootAgain() throws Exception {
+    Files.createFile(log); // a container that has not logged yet: nothing to fingerprint
+    step();
+    assertThat(tailer.awaitsFirstBytes()).isTrue();
+    long scans = progress.scans();
+
+    tailer.followFirstWrites(); // still empty: it keeps waiting
+    assertThat(tailer.awaitsFirstBytes()).isTrue();
+    append(log, "first\n");
+    tailer.followFirstWrites();
+    tailer.pass(slices::add);
+
+    assertThat(lines()).containsExactly("first");
+    assertThat(tailer.awaitsFirstBytes()).isFalse();
+    assertThat(progress.scans()).as("no walk").isEqualTo(scans);
+  }
+
+  @Test
   void readsARenamedFileToItsEndBeforeTheNewFileOfTheSameStream() throws Exception {
     append(log, "1\n2\n");
     step();

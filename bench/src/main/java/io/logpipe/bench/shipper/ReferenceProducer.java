@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The benchmark's reference (issue 3): a minimal Java {@code KafkaProducer} that reads the same files line by line
  * and sends each line's raw bytes, keyed by stream, with the shipper's producer settings (idempotent, acks=all, lz4,
- * the shipper's default {@code batch.size} and {@code buffer.memory}, 5 ms linger). No positions, no identity, no transactions: the floor a shipper pays on top of.
+ * the shipper's default {@code batch.size}, {@code buffer.memory} and {@code linger.ms}). No positions, no identity, no
+ * transactions: the floor a shipper pays on top of.
  *
  * <p>{@code ReferenceProducer <log-root> <bootstrap> <topic>}; prints the lines sent.
  */
@@ -37,7 +38,7 @@ public final class ReferenceProducer {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, ProducerSettings.BATCH_SIZE); // the shipper's defaults
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, ProducerSettings.LINGER_MS);
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerSettings.BUFFER_MEMORY);
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20);
     long lines = 0;

@@ -42,4 +42,12 @@ class ProducerSettingsTest {
         .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024)
         .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "t-files");
   }
+
+  @Test
+  void lingersTwentyMillisecondsUnlessTheUserChoseOtherwise() {
+    assertThat(ProducerSettings.of(config(Map.of("NODE_NAME", "n")), true))
+        .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20);
+    assertThat(ProducerSettings.of(config(Map.of("NODE_NAME", "n", "SHIPPER_KAFKA_LINGER_MS", "5")), false))
+        .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5");
+  }
 }

@@ -97,7 +97,8 @@ class ShipperDaemonSetTest {
     // Both percentages: under ~250 MiB the JVM sizes the heap by MinRAMPercentage and ignores a smaller
     // MaxRAMPercentage (64 MiB of 256Mi, not 126 MiB).
     assertThat(env(shipper, "JAVA_TOOL_OPTIONS")).hasValueSatisfying(flags -> assertThat(flags).contains(
-        "-XX:MinRAMPercentage=25", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        "-XX:MinRAMPercentage=25", "-XX:MaxRAMPercentage=25", "-XX:+UseSerialGC", "-XX:NewRatio=1",
+        "-XX:+ExitOnOutOfMemoryError"));
   }
 
   @Test

@@ -3,17 +3,10 @@ package io.logpipe.bench.pipeline;
 import io.logpipe.schemas.LogEvent;
 import io.logpipe.schemas.Topics;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * Reads a sink topic as a sink worker would (read_committed) and records, for each event written at or after
@@ -32,64 +25,48 @@ final class LatencyProbe implements AutoCloseable {
    */
   record Events(int count, long[] written, long[] visible, long[] keys) {}
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
-  private final Clock clock;
+  private final TopicTail tail;
   private final long fromNanos;
   private final long[] latencies;
   private final long[] written;
   private final long[] visible;
   private final long[] keys;
   private final FileOffsets offsets;
+  private int n; // measured and traced so far: the tail's thread only; published below after each batch
+  private int t;
+  private long all;
   private volatile int traced;
-  private final AtomicBoolean stop = new AtomicBoolean();
-  private final Thread thread;
   private volatile int measured;
   private volatile long seen;
 
   /** {@code capacity}: events measured at most; {@code traceCapacity}: events traced at most (all, from the start). */
   LatencyProbe(String bootstrap, String topic, Instant from, int capacity, int traceCapacity, FileOffsets offsets,
       Clock clock) {
-    this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    this.clock = clock;
     this.fromNanos = nanos(from);
     this.latencies = new long[capacity];
     this.written = new long[traceCapacity];
     this.visible = new long[traceCapacity];
     this.keys = new long[traceCapacity];
     this.offsets = offsets;
-    this.thread = new Thread(this::poll, "latency-probe");
-    thread.start();
+    this.tail = new TopicTail(bootstrap, topic, clock, "latency-probe", this::arrived);
   }
 
-  private void poll() {
-    int n = 0;
-    int t = 0;
-    long all = 0;
-    while (!stop.get()) {
-      var records = consumer.poll(Duration.ofMillis(100));
-      long now = nanos(Instant.now(clock));
-      for (ConsumerRecord<byte[], byte[]> r : records) {
-        LogEvent event = Topics.LOG_EVENT.decode(r.value());
-        all++;
-        if (event.getTimeUnixNano() >= fromNanos && n < latencies.length) {
-          latencies[n++] = now - event.getTimeUnixNano();
-        }
-        if (t < written.length) {
-          written[t] = event.getTimeUnixNano();
-          visible[t] = now;
-          keys[t++] = offsets.of(event.getSource().getPath(), event.getSource().getFirstOffset());
-        }
+  private void arrived(ConsumerRecords<byte[], byte[]> records, long now) {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      LogEvent event = Topics.LOG_EVENT.decode(r.value());
+      all++;
+      if (event.getTimeUnixNano() >= fromNanos && n < latencies.length) {
+        latencies[n++] = now - event.getTimeUnixNano();
       }
-      measured = n;
-      traced = t;
-      seen = all;
+      if (t < written.length) {
+        written[t] = event.getTimeUnixNano();
+        visible[t] = now;
+        keys[t++] = offsets.of(event.getSource().getPath(), event.getSource().getFirstOffset());
+      }
     }
+    measured = n;
+    traced = t;
+    seen = all;
   }
 
   /** Events measured so far (written at or after {@code from}). */
@@ -104,8 +81,7 @@ final class LatencyProbe implements AutoCloseable {
 
   /** Stops reading and returns the percentiles of what was measured. */
   Percentiles finish() throws InterruptedException {
-    stop.set(true);
-    thread.join();
+    tail.stop();
     long[] sorted = Arrays.copyOf(latencies, measured);
     Arrays.sort(sorted);
     if (sorted.length == 0) {
@@ -125,17 +101,11 @@ final class LatencyProbe implements AutoCloseable {
   }
 
   static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    return TopicTail.nanos(t);
   }
 
   @Override
   public void close() {
-    stop.set(true);
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    consumer.close();
+    tail.close();
   }
 }

@@ -3,17 +3,10 @@ package io.logpipe.bench.pipeline;
 import io.logpipe.schemas.RawLine;
 import io.logpipe.schemas.Topics;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * The second probe of the latency run: reads {@code logs.raw.v1} read_committed, as the stages do, and keeps for
@@ -27,59 +20,36 @@ final class RawProbe implements AutoCloseable {
   /** When one raw line was read by the shipper, sent to the producer, readable on the topic (epoch nanos). */
   record Seen(long read, long sent, long visible) {}
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
-  private final Clock clock;
   private final FileOffsets keys;
   private final int capacity;
   private final Map<Long, Seen> seen = new HashMap<>();
-  private final AtomicBoolean stop = new AtomicBoolean();
-  private final Thread thread;
+  private final TopicTail tail;
 
   RawProbe(String bootstrap, FileOffsets keys, int capacity, Clock clock) {
-    this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
-        .map(p -> new TopicPartition(Topics.RAW.name(), p.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    this.clock = clock;
     this.keys = keys;
     this.capacity = capacity;
-    this.thread = new Thread(this::poll, "raw-probe");
-    thread.start();
+    this.tail = new TopicTail(bootstrap, Topics.RAW.name(), clock, "raw-probe", this::arrived);
   }
 
-  private void poll() {
-    while (!stop.get()) {
-      var records = consumer.poll(Duration.ofMillis(100));
-      long now = LatencyProbe.nanos(Instant.now(clock));
-      for (ConsumerRecord<byte[], byte[]> r : records) {
-        if (seen.size() >= capacity) {
-          continue;
-        }
-        RawLine line = Topics.RAW_LINE.decode(r.value());
-        seen.put(keys.of(line.getPath(), line.getOffset()),
-            new Seen(LatencyProbe.nanos(line.getReadTime()), r.timestamp() * 1_000_000L, now));
+  private void arrived(ConsumerRecords<byte[], byte[]> records, long now) {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      if (seen.size() >= capacity) {
+        return;
       }
+      RawLine line = Topics.RAW_LINE.decode(r.value());
+      seen.put(keys.of(line.getPath(), line.getOffset()),
+          new Seen(TopicTail.nanos(line.getReadTime()), r.timestamp() * 1_000_000L, now));
     }
   }
 
   /** Stops reading; what was seen, by {@link FileOffsets#of} key. */
   Map<Long, Seen> finish() throws InterruptedException {
-    stop.set(true);
-    thread.join();
+    tail.stop();
     return seen;
   }
 
   @Override
   public void close() {
-    stop.set(true);
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    consumer.close();
+    tail.close();
   }
 }
